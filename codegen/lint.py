@@ -1,0 +1,348 @@
+"""The subset of JSON Schema every emitter translates exactly; anything else is an error.
+
+Each rule names a trap seen in practice (reference/codegen-fidelity.md, stack-scout.md):
+type-less assertions that generators drop, optional-vs-nullable, regex dialects, integers that
+JavaScript cannot hold, defaults that would leak into PATCH bodies. `lint_schema` walks one
+schema node and returns every problem with its JSON pointer.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from codegen.errors import ContractError, pointer_join
+from codegen.formats import FORMATS, MAX_SAFE_INTEGER
+
+TYPES = ("object", "array", "string", "integer", "number", "boolean", "null")
+ANNOTATIONS = frozenset(
+    {"title", "description", "default", "examples", "readOnly", "writeOnly", "deprecated", "$comment"}
+)
+ROOT_ONLY = frozenset({"$schema", "$id", "$defs"})
+KEYWORDS_BY_TYPE: dict[str, frozenset[str]] = {
+    "string": frozenset({"minLength", "maxLength", "pattern", "format", "enum"}),
+    "integer": frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}),
+    "number": frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}),
+    "boolean": frozenset(),
+    "null": frozenset(),
+    "array": frozenset({"items", "minItems", "maxItems"}),
+    "object": frozenset({"properties", "required", "additionalProperties", "minProperties"}),
+}
+# Names that break one of the targets: JavaScript looks them up through Object.prototype
+# (so `required: ["constructor"]` passes on `{}`), Python cannot use keywords as attributes,
+# and Pydantic reserves its own attribute names.
+JS_PROTOTYPE_NAMES = frozenset(
+    {
+        "__proto__", "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+        "toLocaleString", "toString", "valueOf", "__defineGetter__", "__defineSetter__",
+        "__lookupGetter__", "__lookupSetter__",
+    }
+)
+PYDANTIC_NAMES = frozenset(
+    {"copy", "dict", "json", "schema", "schema_json", "validate", "construct", "fields"}
+)
+PROPERTY_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+PATTERN_ESCAPABLE = frozenset("\\.^$|?*+()[]{}/-")
+
+Problem = tuple[str, str]  # (pointer, message)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` is outside the portable regex subset, or None when it is inside.
+
+    The subset reads the same in Python `re` (after `$` -> `\\Z`), pydantic-core's Rust
+    `regex` and JavaScript with the `u` flag: literals, escaped punctuation, classes,
+    groups, alternation, greedy quantifiers, `^` and `$`.
+    """
+    i, depth, n = 0, 0, len(pattern)
+    can_quantify = False
+    while i < n:
+        ch = pattern[i]
+        if ord(ch) < 0x20 or ch == "\x7f":
+            return "control characters are not portable; escape them differently or avoid them"
+        if ch == "\\":
+            if i + 1 >= n or pattern[i + 1] not in PATTERN_ESCAPABLE:
+                esc = pattern[i : i + 2]
+                return (
+                    f"escape {esc!r} is not portable (\\d, \\w, \\s and \\b mean different "
+                    "things in Python, Rust and JavaScript; write a class such as [0-9])"
+                )
+            i, can_quantify = i + 2, True
+            continue
+        if ch == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            first = True
+            while j < n and (pattern[j] != "]" or first):
+                c = pattern[j]
+                if c == "\\":
+                    if j + 1 >= n or pattern[j + 1] not in PATTERN_ESCAPABLE:
+                        return f"escape {pattern[j : j + 2]!r} inside a class is not portable"
+                    j += 2
+                elif c == "[":
+                    return "'[' inside a class is read differently (nested sets); escape it"
+                elif pattern.startswith(("&&", "--", "||", "~~"), j):
+                    return "set operations inside a class are not portable"
+                else:
+                    j += 1
+                first = False
+            if j >= n:
+                return "unterminated character class"
+            i, can_quantify = j + 1, True
+            continue
+        if ch == "(":
+            if pattern.startswith("(?", i) and not pattern.startswith("(?:", i):
+                return "only (...) and (?:...) groups are portable (no lookaround, no flags)"
+            depth += 1
+            i += 3 if pattern.startswith("(?:", i) else 1
+            can_quantify = False
+            continue
+        if ch == ")":
+            depth -= 1
+            if depth < 0:
+                return "unbalanced ')'"
+            i, can_quantify = i + 1, True
+            continue
+        if ch in "*+?":
+            if not can_quantify:
+                return f"quantifier {ch!r} has nothing to repeat"
+            if i + 1 < n and pattern[i + 1] in "?+":
+                return "lazy and possessive quantifiers are not portable"
+            i, can_quantify = i + 1, False
+            continue
+        if ch == "{":
+            m = re.match(r"\{([0-9]+)(,([0-9]*))?\}", pattern[i:])
+            if m is None:
+                return "a literal '{' must be escaped (JavaScript's u mode refuses it)"
+            if not can_quantify:
+                return "quantifier has nothing to repeat"
+            if m[3] and int(m[3]) < int(m[1]):
+                return "quantifier {n,m} with m < n"
+            i += len(m[0])
+            if i < n and pattern[i] in "?+":
+                return "lazy and possessive quantifiers are not portable"
+            can_quantify = False
+            continue
+        if ch in "}]":
+            return f"a literal {ch!r} must be escaped (JavaScript's u mode refuses it)"
+        if ch == ".":
+            return "'.' matches different line terminators in Python, Rust and JavaScript; use a class"
+        i += 1
+        can_quantify = ch not in "^$|"
+    if depth != 0:
+        return "unbalanced '('"
+    return None
+
+
+def node_types(node: dict[str, Any]) -> tuple[str, bool]:
+    """(the non-null type, nullable) of a typed node."""
+    t = node["type"]
+    if isinstance(t, str):
+        return t, False
+    rest = [x for x in t if x != "null"]
+    return rest[0], True
+
+
+def lint_schema(
+    node: Any,
+    pointer: str,
+    *,
+    ref_exists: Callable[[str], bool],
+    is_valid: Callable[[Any, dict[str, Any]], bool],
+    allowed_x: frozenset[str] = frozenset(),
+    root: bool = False,
+) -> Iterator[Problem]:
+    """Every problem in one schema node and below."""
+    if not isinstance(node, dict):
+        yield pointer, "boolean schemas are not supported; write an object schema"
+        return
+    keys = set(node)
+    x_keys = {k for k in keys if k.startswith("x-")}
+    for k in sorted(x_keys - allowed_x):
+        yield pointer_join(pointer, k), f"keyword {k!r} is not allowed here"
+    keys -= x_keys
+    if not root:
+        for k in sorted(keys & ROOT_ONLY):
+            yield pointer_join(pointer, k), f"{k!r} is only allowed at the top of a contract file"
+    keys -= ROOT_ONLY
+
+    if "$ref" in node:
+        extra = keys - ANNOTATIONS - {"$ref"}
+        for k in sorted(extra):
+            yield pointer_join(pointer, k), f"{k!r} beside $ref is not translated; only annotations may sit there"
+        if not ref_exists(node["$ref"]):
+            yield pointer_join(pointer, "$ref"), f"unresolvable reference {node['$ref']!r}"
+        yield from _lint_default(node, pointer, is_valid)
+        return
+    if "anyOf" in node:
+        branches = node["anyOf"]
+        ok = (
+            isinstance(branches, list)
+            and len(branches) == 2
+            and isinstance(branches[0], dict)
+            and set(branches[0]) == {"$ref"}
+            and branches[1] == {"type": "null"}
+        )
+        if not ok:
+            yield pointer_join(pointer, "anyOf"), (
+                'the only anyOf translated is the nullable reference '
+                '{"anyOf": [{"$ref": "..."}, {"type": "null"}]}'
+            )
+            return
+        for k in sorted(keys - ANNOTATIONS - {"anyOf"}):
+            yield pointer_join(pointer, k), f"{k!r} beside anyOf is not translated"
+        if not ref_exists(branches[0]["$ref"]):
+            yield pointer_join(pointer, "anyOf", 0, "$ref"), f"unresolvable reference {branches[0]['$ref']!r}"
+        yield from _lint_default(node, pointer, is_valid)
+        return
+
+    if "type" not in node:
+        if root and keys <= ANNOTATIONS:
+            return  # a $defs-only file
+        assertions = sorted(keys - ANNOTATIONS)
+        if assertions:
+            yield pointer, (
+                f"assertions {assertions} without a 'type': generators drop them; "
+                "declare the type they apply to"
+            )
+        else:
+            yield pointer, "a schema that accepts anything is not allowed; declare a type"
+        return
+    t = node["type"]
+    valid_type = (isinstance(t, str) and t in TYPES and t != "null") or (
+        isinstance(t, list)
+        and len(t) == 2
+        and "null" in t
+        and all(isinstance(x, str) and x in TYPES for x in t)
+        and t[0] != t[1]
+    )
+    if not valid_type:
+        yield pointer_join(pointer, "type"), 'type must be one name or a pair [T, "null"]'
+        return
+    base, nullable = node_types(node)
+    allowed = KEYWORDS_BY_TYPE[base] | ANNOTATIONS | {"type"}
+    for k in sorted(keys - allowed):
+        yield pointer_join(pointer, k), f"keyword {k!r} is not supported for type {base!r}"
+
+    if base == "string":
+        yield from _lint_string(node, pointer, nullable)
+    elif base in ("integer", "number"):
+        yield from _lint_number(node, pointer, base)
+    elif base == "array":
+        if "items" not in node:
+            yield pointer, "an array must declare its items"
+        else:
+            yield from lint_schema(
+                node["items"], pointer_join(pointer, "items"), ref_exists=ref_exists, is_valid=is_valid
+            )
+        yield from _lint_bounds(node, pointer, "minItems", "maxItems")
+    elif base == "object":
+        yield from _lint_object(node, pointer, ref_exists, is_valid)
+    yield from _lint_default(node, pointer, is_valid)
+
+
+def _lint_string(node: dict[str, Any], pointer: str, nullable: bool) -> Iterator[Problem]:
+    if "format" in node and node["format"] not in FORMATS:
+        yield pointer_join(pointer, "format"), (
+            f"format {node['format']!r} has no project rule; known: {', '.join(FORMATS)}"
+        )
+    if "pattern" in node:
+        why = pattern_problem(node["pattern"]) if isinstance(node["pattern"], str) else "not a string"
+        if why:
+            yield pointer_join(pointer, "pattern"), f"pattern outside the portable subset: {why}"
+    if "enum" in node:
+        values = node["enum"]
+        strings = [v for v in values if v is not None]
+        if not values or not all(isinstance(v, str) for v in strings):
+            yield pointer_join(pointer, "enum"), "enum values must be strings"
+        elif None in values and not nullable:
+            yield pointer_join(pointer, "enum"), "null in enum needs type [\"string\", \"null\"]"
+        elif len(set(strings)) != len(strings):
+            yield pointer_join(pointer, "enum"), "enum values repeat"
+        elif nullable and None not in values:
+            yield pointer_join(pointer, "enum"), (
+                "a nullable enum must list null too (JSON Schema checks enum after type)"
+            )
+    yield from _lint_bounds(node, pointer, "minLength", "maxLength")
+
+
+def _lint_number(node: dict[str, Any], pointer: str, base: str) -> Iterator[Problem]:
+    for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"):
+        v = node.get(k)
+        if k in node and (isinstance(v, bool) or not isinstance(v, int | float)):
+            yield pointer_join(pointer, k), f"{k} must be a number"
+    if "multipleOf" in node and isinstance(node["multipleOf"], int | float) and node["multipleOf"] <= 0:
+        yield pointer_join(pointer, "multipleOf"), "multipleOf must be greater than 0"
+    if base == "integer":
+        low = node.get("minimum", node.get("exclusiveMinimum"))
+        high = node.get("maximum", node.get("exclusiveMaximum"))
+        if not isinstance(low, int | float) or not isinstance(high, int | float) or (
+            low < -MAX_SAFE_INTEGER or high > MAX_SAFE_INTEGER
+        ):
+            yield pointer, (
+                "an integer needs a minimum and a maximum within ±(2^53 - 1): JavaScript "
+                "cannot hold larger integers exactly"
+            )
+
+
+def _lint_bounds(node: dict[str, Any], pointer: str, low: str, high: str) -> Iterator[Problem]:
+    for k in (low, high):
+        v = node.get(k)
+        if k in node and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+            yield pointer_join(pointer, k), f"{k} must be a non-negative integer"
+    lo, hi = node.get(low), node.get(high)
+    if isinstance(lo, int) and isinstance(hi, int) and lo > hi:
+        yield pointer, f"{low} is greater than {high}: nothing is valid"
+
+
+def _lint_object(
+    node: dict[str, Any],
+    pointer: str,
+    ref_exists: Callable[[str], bool],
+    is_valid: Callable[[Any, dict[str, Any]], bool],
+) -> Iterator[Problem]:
+    props = node.get("properties", {})
+    if not isinstance(props, dict):
+        yield pointer_join(pointer, "properties"), "properties must be an object"
+        return
+    if node.get("additionalProperties", False) is not False:
+        yield pointer_join(pointer, "additionalProperties"), (
+            "additionalProperties is translated only as false (closed) or absent (open)"
+        )
+    required = node.get("required", [])
+    if not isinstance(required, list) or len(set(required)) != len(required):
+        yield pointer_join(pointer, "required"), "required must be a list of distinct names"
+    else:
+        for i, name in enumerate(required):
+            if name not in props:
+                yield pointer_join(pointer, "required", i), f"required {name!r} is not a property"
+    if "minProperties" in node:
+        v = node["minProperties"]
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            yield pointer_join(pointer, "minProperties"), "minProperties must be a non-negative integer"
+    for name, sub in props.items():
+        where = pointer_join(pointer, "properties", name)
+        if not PROPERTY_NAME.match(name):
+            yield where, "property names are lower_snake_case identifiers"
+        elif name in JS_PROTOTYPE_NAMES or keyword.iskeyword(name) or name in PYDANTIC_NAMES or (
+            name.startswith("model_")
+        ):
+            yield where, f"property name {name!r} collides with a JavaScript, Python or Pydantic name"
+        yield from lint_schema(
+            sub, where, ref_exists=ref_exists, is_valid=is_valid,
+            allowed_x=frozenset({"x-references"}),
+        )
+
+
+def _lint_default(
+    node: dict[str, Any], pointer: str, is_valid: Callable[[Any, dict[str, Any]], bool]
+) -> Iterator[Problem]:
+    if "default" in node and not is_valid(node["default"], node):
+        yield pointer_join(pointer, "default"), "the default is not valid for its own schema"
+
+
+def errors_for(file: str, problems: Iterator[Problem]) -> list[ContractError]:
+    return [ContractError(file, p, m) for p, m in problems]

@@ -1,0 +1,1 @@
+"""Everything here is generated from contracts/ by python -m codegen; do not edit."""

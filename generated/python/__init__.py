@@ -1,0 +1,1 @@
+"""Python outputs: generated from contracts/ by python -m codegen; do not edit."""

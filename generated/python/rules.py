@@ -1,0 +1,138 @@
+"""The project's validation rules in plain Python: formats, exact multipleOf, regex dialect.
+
+generated from codegen/formats.py by python -m codegen; do not edit
+
+Used by the Pydantic types (types.py) and by the jsonschema validator (schemas.py), so the
+two give the same verdicts. The same rules are emitted to TypeScript in generated/zod/rules.ts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from uuid import UUID
+
+EMAIL_RE = re.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?[.])+[A-Za-z]{2,63}$")
+EMAIL_MAX_LOCAL = 64
+EMAIL_MAX_TOTAL = 254
+UUID_RE = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+DATE_RE = re.compile('^([0-9]{4})-([0-9]{2})-([0-9]{2})$')
+DATE_TIME_RE = re.compile('^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})([.][0-9]+)?([Zz]|([+-])([0-9]{2}):([0-9]{2}))$')
+
+
+def is_email(value: str) -> bool:
+    # The regex is ASCII-only, so once it matches, len() counts what JavaScript counts.
+    if EMAIL_RE.fullmatch(value) is None:
+        return False
+    return len(value) <= EMAIL_MAX_TOTAL and len(value.split("@", 1)[0]) <= EMAIL_MAX_LOCAL
+
+
+def is_uuid(value: str) -> bool:
+    return UUID_RE.fullmatch(value) is not None
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    # Python's date type starts at year 1; JavaScript's rule below refuses year 0 the same way.
+    return year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month)
+
+
+def is_date(value: str) -> bool:
+    m = DATE_RE.fullmatch(value)
+    return m is not None and _valid_date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def is_date_time(value: str) -> bool:
+    m = DATE_TIME_RE.fullmatch(value)
+    if m is None or not _valid_date(int(m[1]), int(m[2]), int(m[3])):
+        return False
+    if int(m[4]) > 23 or int(m[5]) > 59 or int(m[6]) > 59:
+        return False
+    return m[9] is None or (int(m[10]) <= 23 and int(m[11]) <= 59)
+
+
+FORMAT_CHECKS = {
+    "email": is_email,
+    "uuid": is_uuid,
+    "date": is_date,
+    "date-time": is_date_time,
+}
+
+
+def parse_uuid(value: str) -> UUID:
+    return UUID(value)
+
+
+def parse_date(value: str) -> date:
+    return date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+
+
+def parse_date_time(value: str) -> datetime:
+    m = DATE_TIME_RE.fullmatch(value)
+    assert m is not None
+    micro = int((m[7] or ".0")[1:7].ljust(6, "0"))
+    if m[8] in ("Z", "z"):
+        tz = UTC
+    else:
+        sign = 1 if m[9] == "+" else -1
+        tz = timezone(sign * timedelta(hours=int(m[10]), minutes=int(m[11])))
+    return datetime(
+        int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6]), micro, tzinfo=tz
+    )
+
+
+def _decimal(value: int | float) -> Decimal:
+    # repr() is the shortest text that round-trips, the same digits JavaScript's String() gives.
+    return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+
+
+def is_multiple_of(value: int | float, divisor: int | float) -> bool:
+    """Exact decimal multipleOf: 19.99 is a multiple of 0.01 (float division says it is not)."""
+    try:
+        return _decimal(value) % _decimal(divisor) == 0
+    except (InvalidOperation, ValueError):
+        # inf / nan: never a multiple; JSON cannot carry them anyway.
+        return False
+
+
+def python_pattern(pattern: str) -> str:
+    """Translate a contract pattern (portable subset) to Python `re` with ECMA-262 meaning.
+
+    The only difference left after the lint is `$`: in Python it also matches before a final
+    newline, in ECMA-262 (and Rust) only at the very end. So `$` becomes `\\Z`.
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        elif ch == "$" and not in_class:
+            ch = r"\Z"
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+_PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def matches_pattern(value: str, pattern: str) -> bool:
+    compiled = _PATTERN_CACHE.get(pattern)
+    if compiled is None:
+        compiled = _PATTERN_CACHE[pattern] = re.compile(python_pattern(pattern))
+    return compiled.search(value) is not None

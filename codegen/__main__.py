@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="crm-codegen", description=__doc__)
     parser.add_argument("command", choices=["generate", "check"])
     parser.add_argument(
-        "--root", type=Path, default=Path.cwd(),
+        "--root",
+        type=Path,
+        default=Path.cwd(),
         help="the project root holding contracts/ (default: the current directory)",
     )
     args = parser.parse_args(argv)
@@ -34,10 +36,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     drift = check(args.root, files)
     if drift:
-        for label, paths in (("stale", drift.stale), ("missing", drift.missing), ("orphaned", drift.orphaned)):
+        for label, paths in (
+            ("stale", drift.stale),
+            ("missing", drift.missing),
+            ("orphaned", drift.orphaned),
+        ):
             for rel in paths:
                 print(f"{label}: {rel}", file=sys.stderr)
-        print("generated files differ from contracts/: run python -m codegen generate", file=sys.stderr)
+        print(
+            "generated files differ from contracts/: run python -m codegen generate",
+            file=sys.stderr,
+        )
         return 1
     print(f"{len(files)} generated files are fresh ({elapsed:.2f}s)")
     return 0

@@ -21,9 +21,7 @@ EMAIL_MAX_LOCAL = 64
 EMAIL_MAX_TOTAL = 254
 
 # Any UUID version and variant (RFC 9562 text form, either case).
-UUID_PATTERN = (
-    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-)
+UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 # RFC 3339 full-date; the calendar check (month length, leap years) is done beside it.
 DATE_PATTERN = "^([0-9]{4})-([0-9]{2})-([0-9]{2})$"

@@ -17,7 +17,17 @@ from jsonschema import Draft202012Validator
 from codegen import variants
 from codegen.errors import ContractError, ContractErrors, pointer_join
 from codegen.lint import errors_for, lint_schema, node_types
-from codegen.model import Check, ContractSet, Field, Index, Parameter, Reference, Report, Resource, Schema
+from codegen.model import (
+    Check,
+    ContractSet,
+    Field,
+    Index,
+    Parameter,
+    Reference,
+    Report,
+    Resource,
+    Schema,
+)
 from codegen.runtime import contract_validator
 
 VOCABULARY = json.loads((Path(__file__).parent / "vocabulary.json").read_text())
@@ -57,18 +67,34 @@ def load(contracts_dir: Path) -> ContractSet:
         errors += errors_for(
             rel,
             lint_schema(
-                doc, "", ref_exists=ref_exists_in(rel), is_valid=is_valid_in(rel),
-                allowed_x=allowed_x, root=True,
+                doc,
+                "",
+                ref_exists=ref_exists_in(rel),
+                is_valid=is_valid_in(rel),
+                allowed_x=allowed_x,
+                root=True,
             ),
         )
         for def_name, sub in doc.get("$defs", {}).items():
             errors += errors_for(
                 rel,
                 lint_schema(
-                    sub, pointer_join("", "$defs", def_name),
-                    ref_exists=ref_exists_in(rel), is_valid=is_valid_in(rel),
+                    sub,
+                    pointer_join("", "$defs", def_name),
+                    ref_exists=ref_exists_in(rel),
+                    is_valid=is_valid_in(rel),
                 ),
             )
+        for pname, sub in doc.get("x-report", {}).get("parameters", {}).items():
+            where = pointer_join("", "x-report", "parameters", pname)
+            errors += errors_for(
+                rel,
+                lint_schema(sub, where, ref_exists=ref_exists_in(rel), is_valid=is_valid_in(rel)),
+            )
+            if isinstance(sub, dict) and not isinstance(sub.get("type"), str):
+                errors.append(
+                    ContractError(rel, where, "a parameter has one type (Connexion coerces by it)")
+                )
     if errors:
         raise ContractErrors(errors)
 
@@ -82,7 +108,9 @@ def load(contracts_dir: Path) -> ContractSet:
     if errors:
         raise ContractErrors(errors)
 
-    base = ContractSet(defs=bundle, resources=tuple(resources), reports=tuple(reports), sources=sources)
+    base = ContractSet(
+        defs=bundle, resources=tuple(resources), reports=tuple(reports), sources=sources
+    )
     return variants.derive(base)
 
 
@@ -113,7 +141,9 @@ def _check_meta(rel: str, doc: dict[str, Any]) -> list[ContractError]:
     if doc.get("$schema") != "https://json-schema.org/draft/2020-12/schema":
         errors.append(ContractError(rel, "/$schema", "contracts declare JSON Schema draft 2020-12"))
     if doc.get("$id") != posixpath.basename(rel):
-        errors.append(ContractError(rel, "/$id", f"$id must be the file name {posixpath.basename(rel)!r}"))
+        errors.append(
+            ContractError(rel, "/$id", f"$id must be the file name {posixpath.basename(rel)!r}")
+        )
     meta = Draft202012Validator(Draft202012Validator.META_SCHEMA)
     for err in sorted(meta.iter_errors(doc), key=lambda e: list(e.absolute_path)):
         where = pointer_join("", *err.absolute_path)
@@ -134,7 +164,9 @@ def _name_table(files: dict[str, dict[str, Any]], errors: list[ContractError]) -
 
     def claim(name: str, rel: str, pointer: str) -> None:
         if name in owner and owner[name] != rel + pointer:
-            errors.append(ContractError(rel, pointer, f"name {name!r} is also defined in {owner[name]}"))
+            errors.append(
+                ContractError(rel, pointer, f"name {name!r} is also defined in {owner[name]}")
+            )
         owner[name] = rel + pointer
 
     for rel, doc in files.items():
@@ -147,7 +179,9 @@ def _name_table(files: dict[str, dict[str, Any]], errors: list[ContractError]) -
             names[rel] = title
         for def_name in doc.get("$defs", {}):
             if not def_name[:1].isupper() or not def_name.isalnum():
-                errors.append(ContractError(rel, f"/$defs/{def_name}", "$defs names are PascalCase"))
+                errors.append(
+                    ContractError(rel, f"/$defs/{def_name}", "$defs names are PascalCase")
+                )
             claim(def_name, rel, f"/$defs/{def_name}")
             names[f"{rel}#/$defs/{def_name}"] = def_name
     return names
@@ -187,7 +221,10 @@ def _strip_root(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _resource(
-    rel: str, doc: dict[str, Any], names: dict[str, str], files: dict[str, dict[str, Any]],
+    rel: str,
+    doc: dict[str, Any],
+    names: dict[str, str],
+    files: dict[str, dict[str, Any]],
     errors: list[ContractError],
 ) -> Resource:
     x = doc["x-resource"]
@@ -202,11 +239,17 @@ def _resource(
             target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), xr["to"]))
             tdoc = files.get(target)
             if tdoc is None or "x-resource" not in tdoc:
-                errors.append(ContractError(rel, where + "/x-references/to", f"{xr['to']!r} is not an entity contract"))
+                errors.append(
+                    ContractError(
+                        rel, where + "/x-references/to", f"{xr['to']!r} is not an entity contract"
+                    )
+                )
                 continue
             ref = Reference(
-                to=tdoc["title"], table=tdoc["x-resource"]["table"],
-                on_delete=xr.get("on-delete", "restrict"), parent=bool(xr.get("parent", False)),
+                to=tdoc["title"],
+                table=tdoc["x-resource"]["table"],
+                on_delete=xr.get("on-delete", "restrict"),
+                parent=bool(xr.get("parent", False)),
             )
         fields.append(
             Field(
@@ -223,21 +266,35 @@ def _resource(
     for key in ("filterable", "sortable", "searchable"):
         for i, name in enumerate(x.get(key, [])):
             if name not in field_names:
-                errors.append(ContractError(rel, f"/x-resource/{key}/{i}", f"{name!r} is not a property"))
+                errors.append(
+                    ContractError(rel, f"/x-resource/{key}/{i}", f"{name!r} is not a property")
+                )
     for i, idx in enumerate(x.get("indexes", [])):
         for j, col in enumerate(idx["columns"]):
             if col not in field_names and col not in x.get("server-columns", {}):
-                errors.append(ContractError(rel, f"/x-resource/indexes/{i}/columns/{j}", f"{col!r} is not a column"))
+                errors.append(
+                    ContractError(
+                        rel, f"/x-resource/indexes/{i}/columns/{j}", f"{col!r} is not a column"
+                    )
+                )
     for i, chk in enumerate(x.get("checks", [])):
         for col in chk["le"]:
             if col not in field_names:
-                errors.append(ContractError(rel, f"/x-resource/checks/{i}", f"{col!r} is not a property"))
+                errors.append(
+                    ContractError(rel, f"/x-resource/checks/{i}", f"{col!r} is not a property")
+                )
     _check_resource_shape(rel, doc, field_names, errors)
     return Resource(
-        name=doc["title"], file=rel, table=x["table"], path=x.get("path"),
-        tenant_scoped=x["tenant-scoped"], operations=tuple(x["operations"]),
-        soft_delete=bool(x.get("soft-delete", False)), visibility=x.get("visibility", "tenant"),
-        filterable=tuple(x.get("filterable", [])), sortable=tuple(x.get("sortable", [])),
+        name=doc["title"],
+        file=rel,
+        table=x["table"],
+        path=x.get("path"),
+        tenant_scoped=x["tenant-scoped"],
+        operations=tuple(x["operations"]),
+        soft_delete=bool(x.get("soft-delete", False)),
+        visibility=x.get("visibility", "tenant"),
+        filterable=tuple(x.get("filterable", [])),
+        sortable=tuple(x.get("sortable", [])),
         searchable=tuple(x.get("searchable", [])),
         indexes=tuple(
             Index(tuple(i["columns"]), bool(i.get("live", False)), bool(i.get("unique", False)))
@@ -245,7 +302,8 @@ def _resource(
         ),
         checks=tuple(Check(c["name"], (c["le"][0], c["le"][1])) for c in x.get("checks", [])),
         server_columns=tuple(sorted(x.get("server-columns", {}).items())),
-        fields=tuple(fields), description=doc.get("description", ""),
+        fields=tuple(fields),
+        description=doc.get("description", ""),
     )
 
 
@@ -254,23 +312,37 @@ def _check_resource_shape(
 ) -> None:
     x = doc["x-resource"]
     if doc.get("type") != "object" or doc.get("additionalProperties") is not False:
-        errors.append(ContractError(rel, "", "an entity is a closed object (additionalProperties: false)"))
+        errors.append(
+            ContractError(rel, "", "an entity is a closed object (additionalProperties: false)")
+        )
     if "id" not in field_names:
         errors.append(ContractError(rel, "/properties", "an entity needs an 'id' property"))
     if x["tenant-scoped"] and "tenant_id" not in field_names:
         errors.append(ContractError(rel, "/properties", "a tenant-scoped entity needs 'tenant_id'"))
     if x.get("soft-delete") and "deleted_at" not in field_names:
-        errors.append(ContractError(rel, "/x-resource/soft-delete", "soft delete needs a 'deleted_at' property"))
+        errors.append(
+            ContractError(
+                rel, "/x-resource/soft-delete", "soft delete needs a 'deleted_at' property"
+            )
+        )
     if x["operations"] and "path" not in x:
         errors.append(ContractError(rel, "/x-resource", "an entity with operations needs a path"))
-    if {"restore", "purge"} & set(x["operations"]) and not x.get("soft-delete"):
-        errors.append(ContractError(rel, "/x-resource/operations", "restore and purge need soft-delete"))
+    if {"restore", "purge", "bulk"} & set(x["operations"]) and not x.get("soft-delete"):
+        errors.append(
+            ContractError(rel, "/x-resource/operations", "restore, purge and bulk need soft-delete")
+        )
     if "assign" in x["operations"] and "assigned_to" not in field_names:
-        errors.append(ContractError(rel, "/x-resource/operations", "assign needs an 'assigned_to' property"))
+        errors.append(
+            ContractError(rel, "/x-resource/operations", "assign needs an 'assigned_to' property")
+        )
     props = doc.get("properties", {})
     for name in ("id", "tenant_id", "created_by", "created_at", "updated_at", "deleted_at"):
         if name in props and not props[name].get("readOnly"):
-            errors.append(ContractError(rel, f"/properties/{name}", f"{name!r} is server-set: mark it readOnly"))
+            errors.append(
+                ContractError(
+                    rel, f"/properties/{name}", f"{name!r} is server-set: mark it readOnly"
+                )
+            )
 
 
 def _nullable(node: dict[str, Any]) -> bool:
@@ -284,11 +356,17 @@ def _nullable(node: dict[str, Any]) -> bool:
 def _report(rel: str, doc: dict[str, Any], names: dict[str, str]) -> Report:
     x = doc["x-report"]
     params = tuple(
-        Parameter(name, _to_bundle(schema, rel, names)) for name, schema in x.get("parameters", {}).items()
+        Parameter(name, _to_bundle(schema, rel, names))
+        for name, schema in x.get("parameters", {}).items()
     )
     return Report(
-        name=doc["title"], file=rel, path=x["path"], admin_only=bool(x.get("admin-only", False)),
-        parameters=params, csv=x.get("csv"), description=doc.get("description", ""),
+        name=doc["title"],
+        file=rel,
+        path=x["path"],
+        admin_only=bool(x.get("admin-only", False)),
+        parameters=params,
+        csv=x.get("csv"),
+        description=doc.get("description", ""),
     )
 
 

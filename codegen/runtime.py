@@ -37,20 +37,26 @@ def header(source: str) -> str:
 
 
 def render_rules(source: str = "codegen/formats.py") -> str:
-    return environment().get_template("rules.py.j2").render(
-        header=header(source),
-        email_pattern=formats.EMAIL_PATTERN,
-        email_max_local=formats.EMAIL_MAX_LOCAL,
-        email_max_total=formats.EMAIL_MAX_TOTAL,
-        uuid_pattern=formats.UUID_PATTERN,
-        date_pattern=formats.DATE_PATTERN,
-        date_time_pattern=formats.DATE_TIME_PATTERN,
+    return (
+        environment()
+        .get_template("rules.py.j2")
+        .render(
+            header=header(source),
+            email_pattern=formats.EMAIL_PATTERN,
+            email_max_local=formats.EMAIL_MAX_LOCAL,
+            email_max_total=formats.EMAIL_MAX_TOTAL,
+            uuid_pattern=formats.UUID_PATTERN,
+            date_pattern=formats.DATE_PATTERN,
+            date_time_pattern=formats.DATE_TIME_PATTERN,
+        )
     )
 
 
 def render_validator(rules_module: str, source: str = "codegen/formats.py") -> str:
-    return environment().get_template("validator.py.j2").render(
-        header=header(source), rules_module=rules_module
+    return (
+        environment()
+        .get_template("validator.py.j2")
+        .render(header=header(source), rules_module=rules_module)
     )
 
 

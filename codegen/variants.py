@@ -57,19 +57,26 @@ def variants_of(resource: Resource, defs: dict[str, Schema]) -> dict[str, Schema
 
     out: dict[str, Schema] = {
         n: _object(
-            n, desc,
+            n,
+            desc,
             {f.name: _without_default(f.schema) for f in shown},
             [f.name for f in shown if f.required],
         ),
         f"{n}Create": _object(
-            f"{n}Create", f"The body that creates a {n}.",
+            f"{n}Create",
+            f"The body that creates {_article(n)} {n}.",
             {f.name: f.schema for f in writable},
             [f.name for f in writable if _required_on_create(f)],
         ),
     }
     update = _object(
-        f"{n}Update", f"A partial update of a {n}: only the fields sent change; null clears a nullable field.",
-        {f.name: _without_default(f.schema) for f in patchable}, [],
+        f"{n}Update",
+        (
+            f"A partial update of {_article(n)} {n}: only the fields sent change; "
+            "null clears a nullable field."
+        ),
+        {f.name: _without_default(f.schema) for f in patchable},
+        [],
     )
     update["minProperties"] = 1
     out[f"{n}Update"] = update
@@ -81,10 +88,14 @@ def variants_of(resource: Resource, defs: dict[str, Schema]) -> dict[str, Schema
             **meta["properties"],
         }
         out[f"{n}Page"] = _object(
-            f"{n}Page", f"One page of {n} records.", page_props, ["items", *meta.get("required", [])]
+            f"{n}Page",
+            f"One page of {n} records.",
+            page_props,
+            ["items", *meta.get("required", [])],
         )
         out[f"{n}Envelope"] = _object(
-            f"{n}Envelope", f"One {n} record.",
+            f"{n}Envelope",
+            f"One {n} record.",
             {
                 "data": {"$ref": f"#/$defs/{n}"},
                 "message": {"type": "string", "maxLength": 500},
@@ -96,3 +107,7 @@ def variants_of(resource: Resource, defs: dict[str, Schema]) -> dict[str, Schema
 
 def _required_on_create(f: Field) -> bool:
     return f.required and "default" not in f.schema and not f.nullable
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"

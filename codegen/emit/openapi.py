@@ -1,9 +1,800 @@
-"""Placeholder until the openapi emitter lands."""
+"""The OpenAPI 3.1 document: contracts -> openapi.yaml, one self-contained file.
+
+Connexion routes, authenticates and validates by it; Swagger UI shows it; Schemathesis fuzzes
+it. Everything a route carries is derived from the contracts (`x-resource`, `x-report`, the
+bundle's variants); the few shapes no contract holds yet (auth, bulk, assign, health) are
+small constants below, to move into contracts/ later.
+
+Decisions the contracts do not spell out (a handler, the runtime and the tests must agree):
+- Only the canonical path (no trailing slash) is declared; the runtime answers both forms.
+- Every error status an operation can answer is declared (Schemathesis'
+  status_code_conformance), each as a shared `components/responses` entry carrying `Error`.
+  There is no 422: validation failures, broken cross-field checks and a body reference to a
+  record the caller cannot see are all 400, with details naming the field.
+- Another tenant's or an invisible record is 404 (never 403); 403 is for role only: purge,
+  assign, the whole-tenant list, bulk (its purge action), admin-visibility resources (users),
+  admin-only reports and reports given `user_id` by a non-admin.
+- 409: create/update/restore hitting a unique key, hard delete or purge blocked by
+  dependents (`on-delete: restrict`), purge of a record not in the trash.
+- delete answers 204 without a body (soft delete moves the record to the trash); restore is
+  idempotent and answers 200 with the record; purge answers 204.
+- A soft-delete resource's list takes `trash=true` to list only deleted records.
+- Resources whose visibility narrows the normal list (`owner`, `parent`) get
+  `GET {path}/all` (`list_all_<plural>`, admin): the whole tenant with the list's filters plus
+  `user_id` (records visible to that user). It is declared before `{path}/{id}` so the
+  concrete path wins in document-ordered routers.
+- Filterable date/date-time fields become `<stem>_after` (>=) and `<stem>_before` (<),
+  `created_at` -> `created_after` / `created_before`.
+- Lists and tabular reports also answer `text/csv` (every matching row, not one page).
+"""
 
 from __future__ import annotations
 
-from codegen.model import ContractSet
+import json
+import re
+from typing import Any
+
+import yaml
+
+from codegen.errors import ContractError
+from codegen.model import ContractSet, Report, Resource, Schema
+from codegen.runtime import header
+from codegen.variants import MAX_PAGE, PAGE_META
+
+OUTPUT = "openapi.yaml"
+API_TITLE = "PathSix CRM API"
+API_VERSION = "0.1.0"
+SERVER_URL = "/api"
+HANDLERS = "handlers"
+BEARER_INFO_FUNC = "crm.auth.decode_token"
+DEFAULT_PAGE = 25
+BULK_MAX = 100
+SEARCH_MAX = 200
+CURSOR_MAX = 1000
+TOKEN_MAX = 4096
+EXPIRES_MAX = 31_536_000  # a year, in seconds: a bound, not a policy
+LIST_ALL_VISIBILITY = frozenset({"owner", "parent"})
+SCALARS = frozenset({"string", "integer", "number", "boolean"})
+PARAM_KEYWORDS = (
+    "format",
+    "enum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+)
+JSON = "application/json"
+CSV = "text/csv"
+
+# status -> (components/responses name, description)
+ERRORS: dict[int, tuple[str, str]] = {
+    400: (
+        "BadRequest",
+        "The request is malformed or fails validation; details name each "
+        "failing field by its path.",
+    ),
+    401: (
+        "Unauthorized",
+        "No valid bearer token (missing, malformed, expired or revoked), or wrong credentials.",
+    ),
+    403: ("Forbidden", "Authenticated, but the caller's role does not allow this."),
+    404: (
+        "NotFound",
+        "No such record in the caller's tenant, or one the caller cannot see "
+        "(never 403, so existence does not leak).",
+    ),
+    405: ("MethodNotAllowed", "The path exists, but not with this method."),
+    409: (
+        "Conflict",
+        "The change conflicts with stored data: a unique key is taken, "
+        "dependent records block a delete, or the record is not in the trash.",
+    ),
+    413: ("PayloadTooLarge", "The request body is larger than the server accepts."),
+    415: (
+        "UnsupportedMediaType",
+        "The request body is not application/json, or has no Content-Type.",
+    ),
+    429: ("TooManyRequests", "Rate limit exceeded; retry after the seconds in Retry-After."),
+    500: ("InternalError", "An unexpected server error (never a stack trace or SQL)."),
+    503: (
+        "ServiceUnavailable",
+        "The service cannot serve requests now (e.g. the database is unreachable).",
+    ),
+}
+BASE = (400, 429, 405, 500)  # any operation: extra query parameters, limits, wrong method
+BODY = (413, 415)
 
 
 def emit(contracts: ContractSet) -> dict[str, str]:
+    return {OUTPUT: f"# {header('contracts/')}\n" + render(document(contracts))}
+
+
+def render(doc: dict[str, Any]) -> str:
+    # The JSON round trip turns shared sub-dicts into copies: safe_dump would write them as
+    # YAML anchors/aliases otherwise.
+    plain = json.loads(json.dumps(doc))
+    return yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=100)
+
+
+def document(contracts: ContractSet) -> dict[str, Any]:
+    defs = contracts.defs
+    for needed, file in (("Error", "errors.json"), (PAGE_META, "pagination.json")):
+        if needed not in defs:
+            raise ContractError(file, "", f"openapi needs the {needed} schema")
+    extra = _extra_schemas(contracts)
+    clash = sorted(set(extra) & set(defs))
+    if clash:
+        raise ContractError(
+            contracts.sources.get(clash[0], "contracts/"),
+            "",
+            f"{clash[0]} is a name the openapi emitter defines itself",
+        )
+    schemas = {name: _component(schema) for name, schema in defs.items()}
+    schemas.update(extra)
+    paths = _Paths()
+    tags: list[dict[str, str]] = [
+        {"name": "Health", "description": "Liveness of the service."},
+        {"name": "Auth", "description": "Login, tokens and the caller's own account."},
+    ]
+    _health(paths)
+    _auth(paths)
+    for resource in contracts.resources:
+        if not resource.operations:
+            continue
+        if resource.path is None:
+            raise ContractError(resource.file, "/x-resource", "operations without a path")
+        tags.append(
+            {
+                "name": resource.name,
+                "description": _first_line(defs[resource.name].get("description", resource.name)),
+            }
+        )
+        _resource(paths, resource, contracts)
+    if contracts.reports:
+        tags.append(
+            {
+                "name": "Reports",
+                "description": "Aggregates over the caller's visible "
+                "records (the whole tenant for admins).",
+            }
+        )
+    for report in contracts.reports:
+        _report(paths, report)
+    paths.check_unique_ids()
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": API_TITLE,
+            "version": API_VERSION,
+            "description": (
+                "Multi-tenant CRM. Every non-2xx answer is application/json "
+                '{"error": "<sentence>", "details": {...}}. Every route also answers with a '
+                "trailing slash. Lists answer text/csv (every matching row) when asked with "
+                "Accept: text/csv."
+            ),
+        },
+        "servers": [{"url": SERVER_URL}],
+        "security": [{"bearerAuth": []}],
+        "tags": tags,
+        "paths": paths.paths,
+        "components": {
+            "schemas": {name: schemas[name] for name in sorted(schemas)},
+            "responses": {
+                name: {
+                    "description": text,
+                    "content": {JSON: {"schema": _ref("Error")}},
+                }
+                for _status, (name, text) in sorted(ERRORS.items())
+            },
+            "securitySchemes": {
+                "bearerAuth": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "bearerFormat": "JWT",
+                    "x-bearerInfoFunc": BEARER_INFO_FUNC,
+                }
+            },
+        },
+    }
+
+
+# -- building blocks -----------------------------------------------------------------------
+
+
+class _Paths:
+    def __init__(self) -> None:
+        self.paths: dict[str, dict[str, Any]] = {}
+
+    def add(self, path: str, method: str, operation: dict[str, Any]) -> None:
+        methods = self.paths.setdefault(path, {})
+        if method in methods:
+            raise ContractError("contracts/", "", f"two operations for {method.upper()} {path}")
+        methods[method] = operation
+
+    def check_unique_ids(self) -> None:
+        seen: dict[str, str] = {}
+        for path, methods in self.paths.items():
+            for method, op in methods.items():
+                where = f"{method.upper()} {path}"
+                if op["operationId"] in seen:
+                    raise ContractError(
+                        "contracts/",
+                        "",
+                        f"operationId {op['operationId']} of "
+                        f"{where} is also {seen[op['operationId']]}",
+                    )
+                seen[op["operationId"]] = where
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _component(node: Any) -> Any:
+    """A bundle schema as an OpenAPI component: #/$defs/X -> #/components/schemas/X."""
+    if isinstance(node, list):
+        return [_component(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in ("$schema", "$id"):
+            continue
+        if key == "$defs":
+            raise ContractError("contracts/", "", "nested $defs in the bundle")
+        if key == "$ref":
+            if not value.startswith("#/$defs/"):
+                raise ContractError("contracts/", "", f"unbundled reference {value}")
+            out[key] = "#/components/schemas/" + value.removeprefix("#/$defs/")
+        else:
+            out[key] = _component(value)
+    return out
+
+
+def _operation(
+    op_id: str,
+    summary: str,
+    tag: str,
+    errors: set[int],
+    *,
+    description: str = "",
+    parameters: list[dict[str, Any]] | None = None,
+    body: str | None = None,
+    ok: tuple[str, dict[str, Any]] | None = None,
+    public: bool = False,
+) -> dict[str, Any]:
+    """One operation, keys in a fixed order; `ok` is (status, response object)."""
+    op: dict[str, Any] = {"operationId": op_id, "summary": summary}
+    if description:
+        op["description"] = description
+    op["tags"] = [tag]
+    if public:
+        op["security"] = []
+    if parameters:
+        op["parameters"] = parameters
+    statuses = set(errors) | set(BASE)
+    if not public:
+        statuses.add(401)
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {JSON: {"schema": _ref(body)}}}
+        statuses |= set(BODY)
+    responses: dict[str, Any] = {}
+    if ok is not None:
+        responses[ok[0]] = ok[1]
+    for status in sorted(statuses):
+        responses[str(status)] = {"$ref": f"#/components/responses/{ERRORS[status][0]}"}
+    op["responses"] = responses
+    return op
+
+
+def _json_response(description: str, schema: str, csv: bool = False) -> dict[str, Any]:
+    content: dict[str, Any] = {JSON: {"schema": _ref(schema)}}
+    if csv:
+        content[CSV] = {"schema": {"type": "string"}}
+    return {"description": description, "content": content}
+
+
+NO_CONTENT = ("204", {"description": "Done; no body."})
+
+
+def _param(name: str, schema: Schema, description: str, where: str = "query") -> dict[str, Any]:
+    out: dict[str, Any] = {"name": name, "in": where}
+    if description:
+        out["description"] = description
+    if where == "path":
+        out["required"] = True
+    out["schema"] = schema
+    return out
+
+
+def _plain(schema: Schema, defs: dict[str, Schema], file: str, pointer: str) -> Schema:
+    """A field's schema made single-typed for a query or path parameter (null dropped)."""
+    if "$ref" in schema:
+        return _plain(defs[schema["$ref"].removeprefix("#/$defs/")], defs, file, pointer)
+    if "anyOf" in schema:
+        branches = [b for b in schema["anyOf"] if b.get("type") != "null"]
+        if len(branches) != 1:
+            raise ContractError(file, pointer, "a parameter needs exactly one non-null branch")
+        return _plain(branches[0], defs, file, pointer)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        kind = kinds[0] if len(kinds) == 1 else None
+    if kind not in SCALARS:
+        raise ContractError(file, pointer, f"a parameter must be one scalar type, not {kind!r}")
+    out: Schema = {"type": kind}
+    for key in PARAM_KEYWORDS:
+        if key in schema:
+            out[key] = [v for v in schema[key] if v is not None] if key == "enum" else schema[key]
+    return out
+
+
+def _words(name: str) -> str:
+    """'FollowUp' -> 'follow up'."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def _snake(name: str) -> str:
+    return _words(name).replace(" ", "_")
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _first_line(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
+
+
+# -- resources -----------------------------------------------------------------------------
+
+
+def _resource(paths: _Paths, resource: Resource, contracts: ContractSet) -> None:
+    defs = contracts.defs
+    path = resource.path
+    assert path is not None
+    n = resource.name
+    one, many = _words(n), resource.table.replace("_", " ")
+    singular, plural = _snake(n), resource.table
+    module = f"{HANDLERS}.{resource.table}"
+    ops = set(resource.operations)
+    admin = resource.visibility == "admin"
+    role = {403} if admin else set()
+    for variant in (f"{n}Page", f"{n}Envelope", f"{n}Create", f"{n}Update"):
+        if variant not in defs:
+            raise ContractError(resource.file, "/x-resource", f"no {variant} variant")
+    id_param = _param(
+        "id",
+        _plain(resource.field("id").schema, defs, resource.file, "/properties/id"),
+        f"The {one}'s id.",
+        "path",
+    )
+    item = f"{path}/{{id}}"
+    envelope = _json_response(f"The {one}.", f"{n}Envelope")
+    delete_conflict = set() if resource.soft_delete else {409}
+    if "list" in ops:
+        params = _list_parameters(resource, defs)
+        listed = _json_response(
+            f"One page of {many}; with Accept: text/csv, every matching {one} as CSV "
+            "(a header row, then one row per record).",
+            f"{n}Page",
+            csv=True,
+        )
+        paths.add(
+            path,
+            "get",
+            _operation(
+                f"{module}.list_{plural}",
+                f"List {many}",
+                n,
+                role,
+                parameters=params,
+                description=f"The {many} the caller can see, filtered, sorted and paginated.",
+                ok=("200", listed),
+            ),
+        )
+        if resource.visibility in LIST_ALL_VISIBILITY:
+            user = _param(
+                "user_id",
+                {"type": "string", "format": "uuid"},
+                "Narrow to the records visible to this user.",
+            )
+            paths.add(
+                f"{path}/all",
+                "get",
+                _operation(
+                    f"{module}.list_all_{plural}",
+                    f"List every {one} of the tenant (admin)",
+                    n,
+                    {403},
+                    parameters=[*params, user],
+                    ok=("200", listed),
+                    description=f"Admin only: the tenant's {many} regardless of visibility.",
+                ),
+            )
+    if "create" in ops:
+        paths.add(
+            path,
+            "post",
+            _operation(
+                f"{module}.create_{singular}",
+                f"Create {_a(one)}",
+                n,
+                role | {409},
+                body=f"{n}Create",
+                ok=("201", _json_response(f"The created {one}.", f"{n}Envelope")),
+            ),
+        )
+    if "bulk" in ops:
+        body = "BulkRequest"  # contracts/operations.json; its restore and purge need soft delete
+        paths.add(
+            f"{path}/bulk",
+            "post",
+            _operation(
+                f"{module}.bulk_{plural}",
+                f"Delete, restore or purge many {many}",
+                n,
+                {403, 409} | role,
+                body=body,
+                description="Acts on the listed records the caller can see; others are skipped "
+                "and not counted. purge is admin only (403).",
+                ok=("200", _json_response("How many records changed.", "BulkResult")),
+            ),
+        )
+    if "get" in ops:
+        paths.add(
+            item,
+            "get",
+            _operation(
+                f"{module}.get_{singular}",
+                f"Get {_a(one)}",
+                n,
+                role | {404},
+                parameters=[id_param],
+                ok=("200", envelope),
+            ),
+        )
+    if "update" in ops:
+        paths.add(
+            item,
+            "patch",
+            _operation(
+                f"{module}.update_{singular}",
+                f"Update {_a(one)}",
+                n,
+                role | {404, 409},
+                description="Only the fields sent change; null clears a nullable field.",
+                parameters=[id_param],
+                body=f"{n}Update",
+                ok=("200", envelope),
+            ),
+        )
+    if "delete" in ops:
+        soft = resource.soft_delete
+        paths.add(
+            item,
+            "delete",
+            _operation(
+                f"{module}.delete_{singular}",
+                f"Delete {_a(one)}" + (" (soft: moves it to the trash)" if soft else ""),
+                n,
+                role | {404} | delete_conflict,
+                parameters=[id_param],
+                ok=NO_CONTENT,
+                description="Sets deleted_at; restore brings it back, purge removes it for good."
+                if soft
+                else f"Removes the {one} for good; 409 when dependent records block it.",
+            ),
+        )
+    if "restore" in ops:
+        paths.add(
+            f"{item}/restore",
+            "post",
+            _operation(
+                f"{module}.restore_{singular}",
+                f"Restore {_a(one)} from the trash",
+                n,
+                role | {404, 409},
+                parameters=[id_param],
+                ok=("200", envelope),
+                description="Idempotent: a record not in the trash is returned unchanged.",
+            ),
+        )
+    if "purge" in ops:
+        paths.add(
+            f"{item}/purge",
+            "delete",
+            _operation(
+                f"{module}.purge_{singular}",
+                f"Purge {_a(one)} for good (admin)",
+                n,
+                {403, 404, 409},
+                parameters=[id_param],
+                ok=NO_CONTENT,
+                description="Admin only. The record must be in the trash (409 otherwise); 409 "
+                "also when dependent records block it.",
+            ),
+        )
+    if "assign" in ops:
+        paths.add(
+            f"{item}/assign",
+            "post",
+            _operation(
+                f"{module}.assign_{singular}",
+                f"Assign {_a(one)} to a user (admin)",
+                n,
+                {403, 404},
+                parameters=[id_param],
+                body="AssignRequest",
+                ok=("200", envelope),
+                description="Admin only. assigned_to null unassigns; an unknown or inactive user "
+                "is a 400.",
+            ),
+        )
+
+
+def _list_parameters(resource: Resource, defs: dict[str, Schema]) -> list[dict[str, Any]]:
+    meta = defs[PAGE_META]["properties"]
+    limit = meta.get("limit", {})
+    offset = meta.get("offset", {})
+    params = [
+        _param(
+            "limit",
+            {
+                "type": "integer",
+                "minimum": limit.get("minimum", 1),
+                "maximum": limit.get("maximum", MAX_PAGE),
+                "default": DEFAULT_PAGE,
+            },
+            "Page size.",
+        ),
+        _param(
+            "offset",
+            {
+                "type": "integer",
+                "minimum": offset.get("minimum", 0),
+                "maximum": offset.get("maximum", 1_000_000_000),
+                "default": 0,
+            },
+            "How many matching records to skip.",
+        ),
+        _param(
+            "include_total",
+            {"type": "boolean", "default": False},
+            "true: the answer carries total, the number of matching records.",
+        ),
+        _param(
+            "cursor",
+            {"type": "string", "minLength": 1, "maxLength": CURSOR_MAX},
+            "The next_cursor of the previous page; when given, offset is ignored.",
+        ),
+    ]
+    if resource.sortable:
+        default = "created_at" if "created_at" in resource.sortable else resource.sortable[0]
+        params += [
+            _param(
+                "sort_by",
+                {"type": "string", "enum": list(resource.sortable), "default": default},
+                "The field to sort by.",
+            ),
+            _param(
+                "sort_order",
+                {"type": "string", "enum": ["asc", "desc"], "default": "desc"},
+                "Sort direction.",
+            ),
+        ]
+    if resource.searchable:
+        params.append(
+            _param(
+                "q",
+                {"type": "string", "minLength": 1, "maxLength": SEARCH_MAX},
+                "Case-insensitive contains over " + ", ".join(resource.searchable) + ".",
+            )
+        )
+    for i, name in enumerate(resource.filterable):
+        pointer = f"/x-resource/filterable/{i}"
+        schema = _plain(resource.field(name).schema, defs, resource.file, pointer)
+        if schema.get("format") in ("date", "date-time"):
+            stem = re.sub(r"_(at|on)$", "", name)
+            params += [
+                _param(f"{stem}_after", schema, f"Only records with {name} at or after this."),
+                _param(f"{stem}_before", schema, f"Only records with {name} before this."),
+            ]
+        else:
+            params.append(_param(name, schema, f"Only records whose {name} equals this."))
+    if resource.soft_delete:
+        params.append(
+            _param(
+                "trash",
+                {"type": "boolean", "default": False},
+                "true: list only deleted records (the trash), for restore and purge.",
+            )
+        )
+    seen: set[str] = set()
+    for p in params:
+        if p["name"] in seen:
+            raise ContractError(
+                resource.file,
+                "/x-resource/filterable",
+                f"list parameter {p['name']} is defined twice",
+            )
+        seen.add(p["name"])
+    return params
+
+
+# -- reports, auth, health -----------------------------------------------------------------
+
+
+def _report(paths: _Paths, report: Report) -> None:
+    params = []
+    for p in report.parameters:
+        if not isinstance(p.schema.get("type"), str):
+            raise ContractError(
+                report.file, f"/x-report/parameters/{p.name}", "a parameter needs a single type"
+            )
+        schema = {k: v for k, v in p.schema.items() if k != "description"}
+        params.append(_param(p.name, schema, p.schema.get("description", "")))
+    names = {p.name for p in report.parameters}
+    errors = {403} if report.admin_only or "user_id" in names else set()
+    title = report.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    description = _first_line(report.description) if report.description else ""
+    if report.admin_only:
+        description = f"Admin only. {description}".strip()
+    answer = f"The {title} report" + (
+        f"; with Accept: text/csv, its {report.csv} rows as CSV." if report.csv else "."
+    )
+    paths.add(
+        report.path,
+        "get",
+        _operation(
+            f"{HANDLERS}.reports.get_{_snake(report.name)}",
+            f"{title.capitalize()} report",
+            "Reports",
+            errors,
+            description=description,
+            parameters=params,
+            ok=("200", _json_response(answer, report.name, csv=report.csv is not None)),
+        ),
+    )
+
+
+def _auth(paths: _Paths) -> None:
+    module = f"{HANDLERS}.auth"
+    session = ("200", _json_response("The tokens, the user and their tenant.", "SessionEnvelope"))
+    paths.add(
+        "/auth/login",
+        "post",
+        _operation(
+            f"{module}.login",
+            "Log in with email and password",
+            "Auth",
+            {401},
+            public=True,
+            description="401 for wrong credentials, an inactive user or an inactive tenant alike.",
+            body="LoginRequest",
+            ok=session,
+        ),
+    )
+    paths.add(
+        "/auth/refresh",
+        "post",
+        _operation(
+            f"{module}.refresh",
+            "Trade a refresh token for new tokens",
+            "Auth",
+            {401},
+            public=True,
+            body="RefreshRequest",
+            ok=session,
+            description="The refresh token is single-use: the answer carries a new one.",
+        ),
+    )
+    paths.add(
+        "/auth/logout",
+        "post",
+        _operation(
+            f"{module}.logout",
+            "Log out: revoke this session's refresh token",
+            "Auth",
+            set(),
+            ok=NO_CONTENT,
+        ),
+    )
+    paths.add(
+        "/auth/me",
+        "get",
+        _operation(
+            f"{module}.me",
+            "The caller and their tenant",
+            "Auth",
+            set(),
+            ok=("200", _json_response("The caller and their tenant.", "MeEnvelope")),
+        ),
+    )
+    paths.add(
+        "/auth/change-password",
+        "post",
+        _operation(
+            f"{module}.change_password",
+            "Change the caller's password",
+            "Auth",
+            {403},
+            description="403 when current_password is wrong.",
+            body="ChangePasswordRequest",
+            ok=NO_CONTENT,
+        ),
+    )
+
+
+def _health(paths: _Paths) -> None:
+    paths.add(
+        "/health",
+        "get",
+        _operation(
+            f"{HANDLERS}.health.get_health",
+            "Is the service up",
+            "Health",
+            {503},
+            public=True,
+            description="503 when the service cannot serve (e.g. the database is unreachable).",
+            ok=("200", _json_response("The service is up.", "Health")),
+        ),
+    )
+
+
+def _obj(
+    title: str, description: str, props: dict[str, Any], required: list[str], closed: bool = True
+) -> Schema:
+    out: Schema = {"title": title, "description": description, "type": "object"}
+    if closed:
+        out["additionalProperties"] = False
+    out["required"] = required
+    out["properties"] = props
+    return out
+
+
+def _envelope(title: str, description: str, data: dict[str, Any]) -> Schema:
+    return _obj(
+        title,
+        description,
+        {"data": data, "message": {"type": "string", "maxLength": 500}},
+        ["data"],
+    )
+
+
+def _copy(defs: dict[str, Schema], name: str, prop: str) -> Schema:
+    """A property's constraints, without its annotations."""
+    try:
+        schema = defs[name]["properties"][prop]
+    except KeyError:
+        raise ContractError("contracts/", "", f"openapi needs {name}.{prop}") from None
+    drop = {"description", "readOnly", "writeOnly", "default", "title"}
+    out: Schema = _component({k: v for k, v in schema.items() if k not in drop})
+    return out
+
+
+def _extra_schemas(contracts: ContractSet) -> dict[str, Schema]:
+    """The non-entity bodies the routes use live in contracts/auth.json and operations.json.
+
+    Nothing is defined here (a shape written in the emitter would skip Pydantic, Zod and the
+    agreement tests); this only checks that each one the document references exists.
+    """
+    ops = {op for r in contracts.resources for op in r.operations}
+    needed = [
+        "LoginRequest",
+        "RefreshRequest",
+        "SessionEnvelope",
+        "MeEnvelope",
+        "ChangePasswordRequest",
+        "Health",
+    ]
+    needed += ["BulkRequest", "BulkResult"] if "bulk" in ops else []
+    needed += ["AssignRequest"] if "assign" in ops else []
+    for name in needed:
+        if name not in contracts.defs:
+            raise ContractError("contracts/", "", f"openapi needs the {name} schema")
     return {}

@@ -1,9 +1,440 @@
-"""Placeholder until the zod emitter lands."""
+"""The TypeScript output: generated/zod/, an npm package of Zod 4 schemas and their types.
+
+Every named schema of the bundle becomes `export const X = <zod>;` plus
+`export type X = z.infer<typeof X>;`, declared in dependency order. The translation is exact
+for the subset contracts/README.md allows (the agreement tests compare every verdict with the
+project's jsonschema validator):
+
+| JSON Schema | Zod 4 |
+|---|---|
+| object, closed / open | `z.strictObject({...})` / `z.looseObject({...})` |
+| not in `required` | `.optional()`, or `.default(v)` when it has a `default` |
+| `type: [T, "null"]`, nullable reference | `T.nullable()` (never `.nullish()`) |
+| `$ref: #/$defs/X` | the const `X` (a getter or `z.lazy` only in a cycle) |
+| `minLength` / `maxLength` | `.min(n)` / `.max(n)` (Zod 4.6 counts code points) |
+| `pattern` | `.regex(new RegExp(p, "u"))`: ECMA-262, unanchored search |
+| `format` | `.refine(isEmail / isUuid / isDate / isDateTime)` from rules.ts |
+| `enum` of strings | `z.enum([...])` (values the other keywords refuse are dropped) |
+| integer / number | `z.number().int()` / `z.number()`, `.gte .gt .lte .lt` |
+| `multipleOf` | `.refine((n) => isMultipleOf(n, "<divisor>"))`: exact decimals |
+| array | `z.array(item).min(n).max(n)` |
+| `minProperties`, prototype-named keys | checks on the input object (rules.ts) |
+
+Zod reads an object's keys with `key in input`, so a property named like an `Object.prototype`
+member is "present" on `{}`; the lint refuses such names in contracts, and for other bundles
+(the official test suite's) they are checked on own keys by `withInputRules` in rules.ts.
+"""
 
 from __future__ import annotations
 
-from codegen.model import ContractSet
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from codegen import formats
+from codegen.errors import ContractError, pointer_join
+from codegen.lint import JS_PROTOTYPE_NAMES, node_types
+from codegen.model import ContractSet, Schema
+from codegen.runtime import environment, header, rules_module_name
+
+OUT = "generated/zod"
+PACKAGE_NAME = "@pathsix/crm-contracts"
+PACKAGE_VERSION = "0.1.0"
+FORMAT_CHECKS = {"email": "isEmail", "uuid": "isUuid", "date": "isDate", "date-time": "isDateTime"}
+FORMAT_ERRORS = {
+    "email": "expected an email address",
+    "uuid": "expected a UUID",
+    "date": "expected a date (YYYY-MM-DD)",
+    "date-time": "expected an RFC 3339 date-time with an offset",
+}
+REF_PREFIX = "#/$defs/"
 
 
 def emit(contracts: ContractSet) -> dict[str, str]:
-    return {}
+    files = render_zod(contracts.defs)
+    out = {f"{OUT}/{name}": text for name, text in files.items()}
+    out[f"{OUT}/package.json"] = _package_json()
+    out[f"{OUT}/tsconfig.json"] = _tsconfig()
+    return dict(sorted(out.items()))
+
+
+def render_zod(defs: dict[str, Schema]) -> dict[str, str]:
+    """rules.ts, schemas.ts and index.ts for a bundle of named schemas (`#/$defs/X` references)."""
+    check_names(defs)
+    emitter = _Emitter(defs)
+    declarations = []
+    for name in dependency_order(defs):
+        schema = defs[name]
+        expr = emitter.node(schema, pointer_join("", "$defs", name), "", direct=False)
+        emitter.declared.add(name)
+        declarations.append({"name": name, "doc": _doc(schema), "expr": expr})
+    env = environment()
+    return {
+        "rules.ts": render_rules_ts(),
+        "schemas.ts": env.get_template("zod_schemas.ts.j2").render(
+            header=header("contracts/"), helpers=sorted(emitter.helpers), declarations=declarations
+        ),
+        "index.ts": env.get_template("zod_index.ts.j2").render(header=header("contracts/")),
+    }
+
+
+def render_rules_ts() -> str:
+    env = environment().overlay()
+    env.filters["js"] = js_string
+    return env.get_template("zod_rules.ts.j2").render(
+        header=header("codegen/formats.py"),
+        email_pattern=formats.EMAIL_PATTERN,
+        email_max_local=formats.EMAIL_MAX_LOCAL,
+        email_max_total=formats.EMAIL_MAX_TOTAL,
+        uuid_pattern=formats.UUID_PATTERN,
+        date_pattern=formats.DATE_PATTERN,
+        date_time_pattern=formats.DATE_TIME_PATTERN,
+    )
+
+
+def js_string(text: str) -> str:
+    """A JavaScript string literal (JSON quoting, ASCII only: no encoding or U+2028 traps)."""
+    return json.dumps(text, ensure_ascii=True)
+
+
+def js_value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, allow_nan=False)
+
+
+def js_number(value: int | float) -> str:
+    # repr() is the shortest round-trip text, which JavaScript reads as the same double.
+    return str(value) if isinstance(value, int) else repr(value)
+
+
+def dependency_order(defs: dict[str, Schema]) -> list[str]:
+    """Names so that each comes after what it references (depth-first, names sorted).
+
+    A cycle cannot be ordered; its back references are emitted lazily (see `_Emitter`).
+    """
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1 = visiting, 2 = done
+
+    def visit(name: str) -> None:
+        if state.get(name):
+            return
+        state[name] = 1
+        for dep in sorted(references(defs[name])):
+            if dep in defs:
+                visit(dep)
+        state[name] = 2
+        order.append(name)
+
+    for name in sorted(defs):
+        visit(name)
+    return order
+
+
+def references(node: Any) -> set[str]:
+    """Names of every `#/$defs/X` referenced anywhere under `node`."""
+    found: set[str] = set()
+
+    def walk(n: Any) -> None:
+        if isinstance(n, dict):
+            ref = n.get("$ref")
+            if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+                found.add(ref[len(REF_PREFIX) :])
+            for key, value in n.items():
+                if key not in ("default", "examples", "enum", "const"):
+                    walk(value)
+        elif isinstance(n, list):
+            for item in n:
+                walk(item)
+
+    walk(node)
+    return found
+
+
+def _doc(node: Schema) -> str:
+    text = node.get("description")
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    return " ".join(text.split()).replace("*/", "*\\/")
+
+
+def _package_json() -> str:
+    package = {
+        "name": PACKAGE_NAME,
+        "version": PACKAGE_VERSION,
+        "description": (
+            f"Zod 4 schemas and TypeScript types of the PathSix CRM API ({header('contracts/')})"
+        ),
+        "type": "module",
+        "main": "index.ts",
+        "types": "index.ts",
+        "exports": {".": "./index.ts"},
+        "sideEffects": False,
+        "peerDependencies": {"zod": "^4.1"},
+    }
+    return json.dumps(package, indent=2) + "\n"
+
+
+def _tsconfig() -> str:
+    config = {
+        "compilerOptions": {
+            "target": "ES2022",
+            "lib": ["ES2022"],
+            "module": "NodeNext",
+            "moduleResolution": "NodeNext",
+            "strict": True,
+            "exactOptionalPropertyTypes": True,
+            "noUncheckedIndexedAccess": True,
+            "noImplicitReturns": True,
+            "noFallthroughCasesInSwitch": True,
+            "isolatedModules": True,
+            "noEmit": True,
+            "skipLibCheck": True,
+            "types": [],
+        },
+        "files": ["index.ts", "rules.ts", "schemas.ts"],
+    }
+    return f"// {header('contracts/')}\n" + json.dumps(config, indent=2) + "\n"
+
+
+def _python_rules() -> Any:
+    return sys.modules[rules_module_name()]
+
+
+class _Emitter:
+    """Schema node -> Zod expression text; records the rules.ts helpers it uses."""
+
+    def __init__(self, defs: dict[str, Schema]) -> None:
+        self.defs = defs
+        self.declared: set[str] = set()
+        self.helpers: set[str] = set()
+
+    def fail(self, pointer: str, message: str) -> ContractError:
+        return ContractError("zod emitter", pointer, message)
+
+    def ref(self, ref: Any, pointer: str, direct: bool) -> str:
+        name = ref[len(REF_PREFIX) :] if isinstance(ref, str) and ref.startswith(REF_PREFIX) else ""
+        if name not in self.defs:
+            raise self.fail(pointer, f"unresolvable reference {ref!r} (the bundle uses #/$defs/X)")
+        if direct or name in self.declared:
+            return name
+        return f"z.lazy(() => {name})"
+
+    def node(self, node: Any, pointer: str, ind: str, *, direct: bool) -> str:
+        """The Zod expression for `node`; `ind` is the indentation of the line it starts on."""
+        if not isinstance(node, dict):
+            raise self.fail(pointer, "boolean schemas are not translated")
+        if "$ref" in node:
+            return self.ref(node["$ref"], pointer_join(pointer, "$ref"), direct)
+        if "anyOf" in node:
+            branches = node["anyOf"]
+            if not (
+                isinstance(branches, list)
+                and len(branches) == 2
+                and isinstance(branches[0], dict)
+                and set(branches[0]) == {"$ref"}
+                and branches[1] == {"type": "null"}
+            ):
+                raise self.fail(pointer, "the only anyOf translated is the nullable reference")
+            where = pointer_join(pointer, "anyOf", 0, "$ref")
+            target = self.ref(branches[0]["$ref"], where, direct)
+            return f"{target}.nullable()"
+        if "type" not in node:
+            raise self.fail(pointer, "a schema without a type is not translated")
+        t = node["type"]
+        if t == "null" or t == ["null"]:
+            return "z.null()"
+        base, nullable = node_types(node)
+        handlers: dict[str, Callable[[Schema, str, str, bool], tuple[str, bool]]] = {
+            "string": self._string,
+            "integer": self._number,
+            "number": self._number,
+            "boolean": lambda n, p, i, d: ("z.boolean()", True),
+            "array": self._array,
+            "object": self._object,
+        }
+        if base not in handlers:
+            raise self.fail(pointer, f"type {t!r} is not translated")
+        expr, null_ok = handlers[base](node, pointer, ind, direct)
+        return f"{expr}.nullable()" if nullable and null_ok else expr
+
+    # -- scalars ---------------------------------------------------------------------------
+
+    def _string(self, node: Schema, pointer: str, ind: str, direct: bool) -> tuple[str, bool]:
+        if "enum" in node:
+            return self._enum(node, pointer)
+        parts = ["z.string()"]
+        if "minLength" in node:
+            parts.append(f".min({int(node['minLength'])})")
+        if "maxLength" in node:
+            parts.append(f".max({int(node['maxLength'])})")
+        if "pattern" in node:
+            parts.append(f'.regex(new RegExp({js_string(node["pattern"])}, "u"))')
+        if "format" in node:
+            fmt = node["format"]
+            if fmt not in FORMAT_CHECKS:
+                raise self.fail(pointer_join(pointer, "format"), f"format {fmt!r} has no rule")
+            check, error = FORMAT_CHECKS[fmt], js_string(FORMAT_ERRORS[fmt])
+            self.helpers.add(check)
+            parts.append(f".refine({check}, {{ error: {error} }})")
+        return "".join(parts), True
+
+    def _enum(self, node: Schema, pointer: str) -> tuple[str, bool]:
+        values = node["enum"]
+        if not isinstance(values, list) or not all(v is None or isinstance(v, str) for v in values):
+            raise self.fail(pointer_join(pointer, "enum"), "only enums of strings are translated")
+        rules = _python_rules()
+        kept: list[str] = []
+        for v in values:
+            # The string's other keywords still apply to an enum value: decide them here, once.
+            if v is None or v in kept:
+                continue
+            if "minLength" in node and len(v) < node["minLength"]:
+                continue
+            if "maxLength" in node and len(v) > node["maxLength"]:
+                continue
+            if "pattern" in node and not rules.matches_pattern(v, node["pattern"]):
+                continue
+            if "format" in node and not rules.FORMAT_CHECKS[node["format"]](v):
+                continue
+            kept.append(v)
+        expr = f"z.enum([{', '.join(js_string(v) for v in kept)}])" if kept else "z.never()"
+        return expr, None in values
+
+    def _number(self, node: Schema, pointer: str, ind: str, direct: bool) -> tuple[str, bool]:
+        base, _ = node_types(node)
+        parts = ["z.number()"]
+        if base == "integer":
+            low = node.get("minimum", node.get("exclusiveMinimum"))
+            high = node.get("maximum", node.get("exclusiveMaximum"))
+            safe = (
+                isinstance(low, int | float)
+                and isinstance(high, int | float)
+                and low >= -formats.MAX_SAFE_INTEGER
+                and high <= formats.MAX_SAFE_INTEGER
+            )
+            # .int() also refuses integers beyond ±(2^53 - 1): exact only inside such bounds.
+            parts.append(
+                ".int()"
+                if safe
+                else '.refine((n) => Number.isInteger(n), { error: "expected an integer" })'
+            )
+        for key, method in (
+            ("minimum", "gte"),
+            ("exclusiveMinimum", "gt"),
+            ("maximum", "lte"),
+            ("exclusiveMaximum", "lt"),
+        ):
+            if key in node:
+                parts.append(f".{method}({js_number(node[key])})")
+        if "multipleOf" in node:
+            divisor = js_number(node["multipleOf"])
+            self.helpers.add("isMultipleOf")
+            parts.append(
+                f".refine((n) => isMultipleOf(n, {js_string(divisor)}), "
+                f"{{ error: {js_string(f'expected a multiple of {divisor}')} }})"
+            )
+        return "".join(parts), True
+
+    # -- containers ------------------------------------------------------------------------
+
+    def _array(self, node: Schema, pointer: str, ind: str, direct: bool) -> tuple[str, bool]:
+        if "items" in node:
+            item = self.node(node["items"], pointer_join(pointer, "items"), ind, direct=direct)
+        else:
+            item = "z.unknown()"
+        parts = [f"z.array({item})"]
+        if "minItems" in node:
+            parts.append(f".min({int(node['minItems'])})")
+        if "maxItems" in node:
+            parts.append(f".max({int(node['maxItems'])})")
+        return "".join(parts), True
+
+    def _object(self, node: Schema, pointer: str, ind: str, direct: bool) -> tuple[str, bool]:
+        props: dict[str, Any] = node.get("properties", {})
+        required: list[str] = list(node.get("required", []))
+        closed = node.get("additionalProperties", True) is False
+        if "additionalProperties" in node and not closed:
+            raise self.fail(pointer, "additionalProperties is translated only as false or absent")
+        min_props = int(node.get("minProperties", 0))
+        own_only = [k for k in props if k in JS_PROTOTYPE_NAMES]
+        undeclared = [k for k in required if k not in props]
+        has_defaults = any(
+            k not in required and isinstance(s, dict) and "default" in s for k, s in props.items()
+        )
+        needs_input = bool(own_only or undeclared or (min_props and (not closed or has_defaults)))
+
+        inner = ind + ("    " if needs_input else "  ")
+        shape_ind = ind + ("  " if needs_input else "")
+        lines: list[str] = []
+        for key, sub in props.items():
+            if key in own_only:
+                continue
+            where = pointer_join(pointer, "properties", key)
+            lines.extend(self._property(key, sub, key in required, where, inner, direct))
+        shape = "{}" if not lines else "{\n" + "\n".join(lines) + f"\n{shape_ind}}}"
+        kind = "z.strictObject" if closed and not own_only else "z.looseObject"
+        expr = f"{kind}({shape})"
+        if not needs_input:
+            if min_props:
+                noun = "property" if min_props == 1 else "properties"
+                expr += (
+                    f".refine((value) => Object.keys(value).length >= {min_props}, "
+                    f"{{ error: {js_string(f'expected at least {min_props} {noun}')} }})"
+                )
+            return expr, True
+
+        self.helpers.add("withInputRules")
+        rules: list[str] = []
+        if min_props:
+            rules.append(f"minProperties: {min_props}")
+        presence = [k for k in required if k not in props or k in own_only]
+        if presence:
+            rules.append(f"required: [{', '.join(js_string(k) for k in presence)}]")
+        if own_only:
+            entries = []
+            for k in own_only:
+                where = pointer_join(pointer, "properties", k)
+                entries.append(f"[{js_string(k)}, {self.node(props[k], where, ind, direct=False)}]")
+            rules.append(f"properties: [{', '.join(entries)}]")
+            if closed:
+                rules.append(f"closed: [{', '.join(js_string(k) for k in props)}]")
+        return (
+            f"withInputRules(\n{ind}  {{ {', '.join(rules)} }},\n{ind}  {expr},\n{ind})",
+            True,
+        )
+
+    def _property(
+        self, key: str, sub: Any, required: bool, pointer: str, ind: str, direct: bool
+    ) -> Iterator[str]:
+        doc = _doc(sub) if isinstance(sub, dict) else ""
+        if doc:
+            yield f"{ind}/** {doc} */"
+        getter = not direct and bool(references(sub) - self.declared)
+        expr = self.node(sub, pointer, ind + ("  " if getter else ""), direct=direct or getter)
+        if not required:
+            if isinstance(sub, dict) and "default" in sub:
+                expr += f".default({js_value(sub['default'])})"
+            else:
+                expr += ".optional()"
+        if getter:
+            yield f"{ind}get {js_string(key)}() {{"
+            yield f"{ind}  return {expr};"
+            yield f"{ind}}},"
+        else:
+            yield f"{ind}{js_string(key)}: {expr},"
+
+
+_IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
+_TAKEN = frozenset({"z", *FORMAT_CHECKS.values(), "isMultipleOf", "withInputRules"})
+
+
+def check_names(defs: dict[str, Schema]) -> None:
+    """Every def name becomes an exported const: a capitalised identifier, no helper's name."""
+    for name in defs:
+        if not _IDENTIFIER.match(name) or name in _TAKEN:
+            raise ContractError(
+                "zod emitter",
+                pointer_join("", "$defs", name),
+                "a schema name must be a capitalised JavaScript identifier",
+            )

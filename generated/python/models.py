@@ -14,8 +14,14 @@ from generated.python.types import (
     JsonInt,
     JsonStr,
     MinProperties1,
+    NullableDate,
+    NullableDateTime,
+    NullableJsonInt,
+    NullableJsonStr,
+    NullableNumberMultipleOf_0_01,
+    NullableNumberMultipleOf_0_1,
+    NullableUuid,
     NumberMultipleOf_0_01,
-    NumberMultipleOf_0_1,
     Uuid,
 )
 from pydantic import MISSING, ConfigDict, Field, RootModel
@@ -36,7 +42,7 @@ class AccountStatus(StrEnum):
 
 class AccountUpdate(MinProperties1):
     """
-    A partial update of a Account: only the fields sent change; null clears a nullable field.
+    A partial update of an Account: only the fields sent change; null clears a nullable field.
     """
 
     model_config = ConfigDict(
@@ -51,14 +57,60 @@ class AccountUpdate(MinProperties1):
     """
     Unique within the tenant.
     """
-    account_name: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    account_name: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     status: AccountStatus | MISSING = MISSING
-    opened_on: Date | None | MISSING = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    opened_on: NullableDate | None | MISSING = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
 class Address(RootModel[JsonStr]):
     root: Annotated[JsonStr, Field(max_length=255)]
+
+
+class AssignRequest(ContractModel):
+    """
+    The body of assign.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    assigned_to: NullableUuid
+    """
+    The user to assign to; null unassigns.
+    """
+
+
+class BulkCount(ContractModel):
+    """
+    How many records changed.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    affected: Annotated[JsonInt, Field(ge=0, le=100)]
+
+
+class Action(StrEnum):
+    delete = "delete"
+    restore = "restore"
+    purge = "purge"
+
+
+class BulkResult(ContractModel):
+    """
+    The answer of a bulk operation.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    data: BulkCount
+    message: Annotated[JsonStr | MISSING, Field(max_length=500)] = MISSING
 
 
 class ClientStatus(StrEnum):
@@ -82,7 +134,7 @@ class ConversionRateOverall(ContractModel):
     """
     converted / total_leads as a percentage; 0 when there are no leads.
     """
-    avg_days_to_convert: Annotated[NumberMultipleOf_0_1, Field(ge=0, le=1000000)]
+    avg_days_to_convert: Annotated[NullableNumberMultipleOf_0_1, Field(ge=0, le=1000000)]
     """
     Mean of converted_at - created_at in days over converted leads; null when there are none.
     """
@@ -123,6 +175,17 @@ class FollowUpStatus(StrEnum):
     completed = "completed"
     rescheduled = "rescheduled"
     cancelled = "cancelled"
+
+
+class Health(ContractModel):
+    """
+    The answer of the health check.
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    status: Annotated[JsonStr, Field(max_length=50, min_length=1)]
 
 
 class InteractionType(StrEnum):
@@ -189,9 +252,9 @@ class NoteCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
-    project_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
+    project_id: NullableUuid | None | MISSING = MISSING
     body: Annotated[JsonStr, Field(max_length=20000, min_length=1)]
 
 
@@ -204,9 +267,9 @@ class NoteUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
-    project_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
+    project_id: NullableUuid | None | MISSING = MISSING
     body: Annotated[JsonStr | MISSING, Field(max_length=20000, min_length=1)] = MISSING
 
 
@@ -228,7 +291,7 @@ class PageMeta(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -284,11 +347,11 @@ class ProjectPerformanceSummary(ContractModel):
     """
     won / total_projects as a percentage; 0 when there are no projects.
     """
-    avg_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    avg_value: Annotated[NullableNumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
     """
     Mean project value, as entered; null when there are no projects.
     """
-    avg_duration_days: Annotated[NumberMultipleOf_0_1, Field(ge=0, le=1000000)]
+    avg_duration_days: Annotated[NullableNumberMultipleOf_0_1, Field(ge=0, le=1000000)]
     """
     Mean of end_date - start_date in days over completed projects having both; null when there are none.
     """
@@ -370,6 +433,10 @@ class Role(StrEnum):
     user = "user"
 
 
+class TokenType(StrEnum):
+    Bearer = "Bearer"
+
+
 class ShortText(RootModel[JsonStr]):
     root: Annotated[JsonStr, Field(max_length=100)]
 
@@ -391,16 +458,16 @@ class TaskUpdate(MinProperties1):
         arbitrary_types_allowed=True,
     )
     title: Annotated[JsonStr | MISSING, Field(max_length=200, min_length=1)] = MISSING
-    description: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
-    due_at: DateTime | None | MISSING = MISSING
+    description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    due_at: NullableDateTime | None | MISSING = MISSING
     status: TaskStatus | MISSING = MISSING
-    assigned_to: Uuid | None | MISSING = MISSING
+    assigned_to: NullableUuid | None | MISSING = MISSING
     """
     Who should do it; any user who can edit the task may set it.
     """
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
-    project_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
+    project_id: NullableUuid | None | MISSING = MISSING
 
 
 class TenantCreate(ContractModel):
@@ -491,7 +558,7 @@ class User(ContractModel):
     """
     false: the user cannot log in; their records stay.
     """
-    last_login_at: DateTime
+    last_login_at: NullableDateTime
     """
     Set by the server at each successful login.
     """
@@ -539,7 +606,7 @@ class UserActivityRow(ContractModel):
 
 class UserCreate(ContractModel):
     """
-    The body that creates a User.
+    The body that creates an User.
     """
 
     model_config = ConfigDict(
@@ -597,7 +664,7 @@ class UserPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -605,7 +672,7 @@ class UserPage(ContractModel):
 
 class UserUpdate(MinProperties1):
     """
-    A partial update of a User: only the fields sent change; null clears a nullable field.
+    A partial update of an User: only the fields sent change; null clears a nullable field.
     """
 
     model_config = ConfigDict(
@@ -662,10 +729,10 @@ class Account(ContractModel):
     """
     Unique within the tenant.
     """
-    account_name: Annotated[JsonStr, Field(max_length=255)]
+    account_name: Annotated[NullableJsonStr, Field(max_length=255)]
     status: AccountStatus
-    opened_on: Date
-    notes: Annotated[JsonStr, Field(max_length=20000)]
+    opened_on: NullableDate
+    notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     created_by: Uuid
     """
     Server-generated opaque identifier (UUID, time-ordered).
@@ -682,7 +749,7 @@ class Account(ContractModel):
 
 class AccountCreate(ContractModel):
     """
-    The body that creates a Account.
+    The body that creates an Account.
     """
 
     model_config = ConfigDict(
@@ -697,10 +764,10 @@ class AccountCreate(ContractModel):
     """
     Unique within the tenant.
     """
-    account_name: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    account_name: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     status: AccountStatus = "active"
-    opened_on: Date | None | MISSING = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    opened_on: NullableDate | None | MISSING = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
 class AccountEnvelope(ContractModel):
@@ -735,9 +802,37 @@ class AccountPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    """
+
+
+class BulkRequest(ContractModel):
+    """
+    The body of a bulk operation; purge is admin-only.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    action: Action
+    ids: Annotated[list[Uuid], Field(max_length=100, min_length=1)]
+
+
+class ChangePasswordRequest(ContractModel):
+    """
+    The body of change-password; the other sessions of the user are revoked.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    current_password: Annotated[JsonStr, Field(max_length=128, min_length=1)]
+    new_password: Annotated[JsonStr, Field(max_length=128, min_length=8)]
+    """
+    A password as chosen by a user: 8 to 128 characters.
     """
 
 
@@ -762,32 +857,32 @@ class Client(ContractModel):
     """
     Company or person name.
     """
-    contact_person: Annotated[JsonStr, Field(max_length=100)]
-    contact_title: Annotated[JsonStr, Field(max_length=100)]
+    contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
+    contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
     email: EmailModel | None
     phone: Phone | None
     phone_label: PhoneLabel
     secondary_phone: Phone | None
     secondary_phone_label: PhoneLabel | None
-    address: Annotated[JsonStr, Field(max_length=255)]
-    city: Annotated[JsonStr, Field(max_length=100)]
-    state: Annotated[JsonStr, Field(max_length=100)]
-    zip: Annotated[JsonStr, Field(max_length=20)]
-    type: Annotated[JsonStr, Field(max_length=50)]
+    address: Annotated[NullableJsonStr, Field(max_length=255)]
+    city: Annotated[NullableJsonStr, Field(max_length=100)]
+    state: Annotated[NullableJsonStr, Field(max_length=100)]
+    zip: Annotated[NullableJsonStr, Field(max_length=20)]
+    type: Annotated[NullableJsonStr, Field(max_length=50)]
     """
     Business type, free text.
     """
-    notes: Annotated[JsonStr, Field(max_length=20000)]
+    notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     status: ClientStatus
-    source_lead_id: Uuid
+    source_lead_id: NullableUuid
     """
     The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it.
     """
-    converted_at: DateTime
+    converted_at: NullableDateTime
     """
     Set by the server when the client is created with a source_lead_id.
     """
-    assigned_to: Uuid
+    assigned_to: NullableUuid
     """
     The user this client is assigned to; changed by the admin-only assign operation.
     """
@@ -803,7 +898,7 @@ class Client(ContractModel):
     """
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
-    deleted_at: DateTime
+    deleted_at: NullableDateTime
 
 
 class ClientCreate(ContractModel):
@@ -819,24 +914,24 @@ class ClientCreate(ContractModel):
     """
     Company or person name.
     """
-    contact_person: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    contact_title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     email: EmailModel | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel = "work"
     secondary_phone: Phone | None | MISSING = MISSING
     secondary_phone_label: PhoneLabel | None | MISSING = MISSING
-    address: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
-    city: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    state: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    zip: Annotated[JsonStr | None | MISSING, Field(max_length=20)] = MISSING
-    type: Annotated[JsonStr | None | MISSING, Field(max_length=50)] = MISSING
+    address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    zip: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20)] = MISSING
+    type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
     Business type, free text.
     """
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     status: ClientStatus = "new"
-    source_lead_id: Uuid | None | MISSING = MISSING
+    source_lead_id: NullableUuid | None | MISSING = MISSING
     """
     The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it.
     """
@@ -874,7 +969,7 @@ class ClientPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -906,24 +1001,24 @@ class ClientUpdate(MinProperties1):
     """
     Company or person name.
     """
-    contact_person: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    contact_title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     email: EmailModel | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
     secondary_phone: Phone | None | MISSING = MISSING
     secondary_phone_label: PhoneLabel | None | MISSING = MISSING
-    address: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
-    city: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    state: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    zip: Annotated[JsonStr | None | MISSING, Field(max_length=20)] = MISSING
-    type: Annotated[JsonStr | None | MISSING, Field(max_length=50)] = MISSING
+    address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    zip: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20)] = MISSING
+    type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
     Business type, free text.
     """
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     status: ClientStatus | MISSING = MISSING
-    source_lead_id: Uuid | None | MISSING = MISSING
+    source_lead_id: NullableUuid | None | MISSING = MISSING
     """
     The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it.
     """
@@ -946,11 +1041,11 @@ class Contact(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    client_id: Uuid
-    lead_id: Uuid
+    client_id: NullableUuid
+    lead_id: NullableUuid
     first_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
     last_name: PersonName | None
-    title: Annotated[JsonStr, Field(max_length=100)]
+    title: Annotated[NullableJsonStr, Field(max_length=100)]
     """
     Job title.
     """
@@ -959,7 +1054,7 @@ class Contact(ContractModel):
     phone_label: PhoneLabel
     secondary_phone: Phone | None
     secondary_phone_label: PhoneLabel | None
-    notes: Annotated[JsonStr, Field(max_length=20000)]
+    notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     created_by: Uuid
     """
     Server-generated opaque identifier (UUID, time-ordered).
@@ -983,11 +1078,11 @@ class ContactCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
     first_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
     last_name: PersonName | None | MISSING = MISSING
-    title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Job title.
     """
@@ -996,7 +1091,7 @@ class ContactCreate(ContractModel):
     phone_label: PhoneLabel = "work"
     secondary_phone: Phone | None | MISSING = MISSING
     secondary_phone_label: PhoneLabel | None | MISSING = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
 class ContactEnvelope(ContractModel):
@@ -1031,7 +1126,7 @@ class ContactPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -1046,11 +1141,11 @@ class ContactUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
     first_name: Annotated[JsonStr | MISSING, Field(max_length=100, min_length=1)] = MISSING
     last_name: PersonName | None | MISSING = MISSING
-    title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Job title.
     """
@@ -1059,7 +1154,7 @@ class ContactUpdate(MinProperties1):
     phone_label: PhoneLabel | MISSING = MISSING
     secondary_phone: Phone | None | MISSING = MISSING
     secondary_phone_label: PhoneLabel | None | MISSING = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
 class ConversionRateUserRow(ContractModel):
@@ -1067,7 +1162,7 @@ class ConversionRateUserRow(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    user_id: Uuid
+    user_id: NullableUuid
     """
     The assignee; null on the row of unassigned leads.
     """
@@ -1078,7 +1173,7 @@ class ConversionRateUserRow(ContractModel):
     total_leads: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
     converted: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
     conversion_rate: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=100)]
-    avg_days_to_convert: Annotated[NumberMultipleOf_0_1, Field(ge=0, le=1000000)]
+    avg_days_to_convert: Annotated[NullableNumberMultipleOf_0_1, Field(ge=0, le=1000000)]
 
 
 class FollowUpInactiveClientRow(ContractModel):
@@ -1092,12 +1187,12 @@ class FollowUpInactiveClientRow(ContractModel):
     """
     client_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
     status: ClientStatus
-    assigned_to: Uuid
-    days_since_interaction: Annotated[JsonInt, Field(ge=0, le=1000000)]
+    assigned_to: NullableUuid
+    days_since_interaction: Annotated[NullableJsonInt, Field(ge=0, le=1000000)]
     """
     Whole days since the latest interaction; null when never contacted.
     """
-    last_interaction_date: DateTime
+    last_interaction_date: NullableDateTime
     """
     contact_date of the latest interaction; null when never contacted.
     """
@@ -1114,12 +1209,12 @@ class FollowUpInactiveLeadRow(ContractModel):
     """
     lead_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
     status: LeadStatus
-    assigned_to: Uuid
-    days_since_interaction: Annotated[JsonInt, Field(ge=0, le=1000000)]
+    assigned_to: NullableUuid
+    days_since_interaction: Annotated[NullableJsonInt, Field(ge=0, le=1000000)]
     """
     Whole days since the latest interaction; null when never contacted.
     """
-    last_interaction_date: DateTime
+    last_interaction_date: NullableDateTime
     """
     contact_date of the latest interaction; null when never contacted.
     """
@@ -1145,12 +1240,12 @@ class FollowUpOverdueRow(ContractModel):
     """
     Whole days between follow_up_at and now.
     """
-    client_id: Uuid
-    client_name: Annotated[JsonStr, Field(max_length=100)]
-    lead_id: Uuid
-    lead_name: Annotated[JsonStr, Field(max_length=100)]
-    project_id: Uuid
-    project_name: Annotated[JsonStr, Field(max_length=255)]
+    client_id: NullableUuid
+    client_name: Annotated[NullableJsonStr, Field(max_length=100)]
+    lead_id: NullableUuid
+    lead_name: Annotated[NullableJsonStr, Field(max_length=100)]
+    project_id: NullableUuid
+    project_name: Annotated[NullableJsonStr, Field(max_length=255)]
     created_by: Uuid
     """
     The interaction's author.
@@ -1201,23 +1296,23 @@ class Interaction(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    client_id: Uuid
-    lead_id: Uuid
-    project_id: Uuid
+    client_id: NullableUuid
+    lead_id: NullableUuid
+    project_id: NullableUuid
     interaction_type: InteractionType
     contact_date: DateTime
     """
     When the interaction took place (or is scheduled to).
     """
     summary: Annotated[JsonStr, Field(max_length=255, min_length=1)]
-    outcome: Annotated[JsonStr, Field(max_length=255)]
-    notes: Annotated[JsonStr, Field(max_length=20000)]
-    follow_up_at: DateTime
+    outcome: Annotated[NullableJsonStr, Field(max_length=255)]
+    notes: Annotated[NullableJsonStr, Field(max_length=20000)]
+    follow_up_at: NullableDateTime
     """
     When the follow-up is due, if one is planned.
     """
     follow_up_status: FollowUpStatus | None
-    contact_person: Annotated[JsonStr, Field(max_length=100)]
+    contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
     """
     Overrides the parent's contact person for this interaction.
     """
@@ -1245,30 +1340,30 @@ class Interaction(ContractModel):
 
 class InteractionCreate(ContractModel):
     """
-    The body that creates a Interaction.
+    The body that creates an Interaction.
     """
 
     model_config = ConfigDict(
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
-    project_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
+    project_id: NullableUuid | None | MISSING = MISSING
     interaction_type: InteractionType = "other"
     contact_date: DateTime
     """
     When the interaction took place (or is scheduled to).
     """
     summary: Annotated[JsonStr, Field(max_length=255, min_length=1)]
-    outcome: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
-    follow_up_at: DateTime | None | MISSING = MISSING
+    outcome: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    follow_up_at: NullableDateTime | None | MISSING = MISSING
     """
     When the follow-up is due, if one is planned.
     """
     follow_up_status: FollowUpStatus | None | MISSING = MISSING
-    contact_person: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Overrides the parent's contact person for this interaction.
     """
@@ -1314,7 +1409,7 @@ class InteractionPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -1322,30 +1417,30 @@ class InteractionPage(ContractModel):
 
 class InteractionUpdate(MinProperties1):
     """
-    A partial update of a Interaction: only the fields sent change; null clears a nullable field.
+    A partial update of an Interaction: only the fields sent change; null clears a nullable field.
     """
 
     model_config = ConfigDict(
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
-    project_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
+    project_id: NullableUuid | None | MISSING = MISSING
     interaction_type: InteractionType | MISSING = MISSING
     contact_date: DateTime | MISSING = MISSING
     """
     When the interaction took place (or is scheduled to).
     """
     summary: Annotated[JsonStr | MISSING, Field(max_length=255, min_length=1)] = MISSING
-    outcome: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
-    follow_up_at: DateTime | None | MISSING = MISSING
+    outcome: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    follow_up_at: NullableDateTime | None | MISSING = MISSING
     """
     When the follow-up is due, if one is planned.
     """
     follow_up_status: FollowUpStatus | None | MISSING = MISSING
-    contact_person: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Overrides the parent's contact person for this interaction.
     """
@@ -1380,29 +1475,29 @@ class Lead(ContractModel):
     """
     Company or person name.
     """
-    contact_person: Annotated[JsonStr, Field(max_length=100)]
-    contact_title: Annotated[JsonStr, Field(max_length=100)]
+    contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
+    contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
     email: EmailModel | None
     phone: Phone | None
     phone_label: PhoneLabel
     secondary_phone: Phone | None
     secondary_phone_label: PhoneLabel | None
-    address: Annotated[JsonStr, Field(max_length=255)]
-    city: Annotated[JsonStr, Field(max_length=100)]
-    state: Annotated[JsonStr, Field(max_length=100)]
-    zip: Annotated[JsonStr, Field(max_length=20)]
-    type: Annotated[JsonStr, Field(max_length=50)]
+    address: Annotated[NullableJsonStr, Field(max_length=255)]
+    city: Annotated[NullableJsonStr, Field(max_length=100)]
+    state: Annotated[NullableJsonStr, Field(max_length=100)]
+    zip: Annotated[NullableJsonStr, Field(max_length=20)]
+    type: Annotated[NullableJsonStr, Field(max_length=50)]
     """
     Business type, free text.
     """
-    notes: Annotated[JsonStr, Field(max_length=20000)]
+    notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     status: LeadStatus
     source: LeadSource | None
-    assigned_to: Uuid
+    assigned_to: NullableUuid
     """
     The user this lead is assigned to; changed by the admin-only assign operation.
     """
-    converted_at: DateTime
+    converted_at: NullableDateTime
     """
     Set by the server when the status first becomes converted.
     """
@@ -1418,7 +1513,7 @@ class Lead(ContractModel):
     """
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
-    deleted_at: DateTime
+    deleted_at: NullableDateTime
 
 
 class LeadCreate(ContractModel):
@@ -1434,22 +1529,22 @@ class LeadCreate(ContractModel):
     """
     Company or person name.
     """
-    contact_person: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    contact_title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     email: EmailModel | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel = "work"
     secondary_phone: Phone | None | MISSING = MISSING
     secondary_phone_label: PhoneLabel | None | MISSING = MISSING
-    address: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
-    city: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    state: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    zip: Annotated[JsonStr | None | MISSING, Field(max_length=20)] = MISSING
-    type: Annotated[JsonStr | None | MISSING, Field(max_length=50)] = MISSING
+    address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    zip: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20)] = MISSING
+    type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
     Business type, free text.
     """
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     status: LeadStatus = "new"
     source: LeadSource | None | MISSING = MISSING
 
@@ -1486,7 +1581,7 @@ class LeadPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -1516,24 +1611,49 @@ class LeadUpdate(MinProperties1):
     """
     Company or person name.
     """
-    contact_person: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    contact_title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     email: EmailModel | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
     secondary_phone: Phone | None | MISSING = MISSING
     secondary_phone_label: PhoneLabel | None | MISSING = MISSING
-    address: Annotated[JsonStr | None | MISSING, Field(max_length=255)] = MISSING
-    city: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    state: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    zip: Annotated[JsonStr | None | MISSING, Field(max_length=20)] = MISSING
-    type: Annotated[JsonStr | None | MISSING, Field(max_length=50)] = MISSING
+    address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
+    city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    zip: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20)] = MISSING
+    type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
     Business type, free text.
     """
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     status: LeadStatus | MISSING = MISSING
     source: LeadSource | None | MISSING = MISSING
+
+
+class LoginRequest(ContractModel):
+    """
+    The body of login. Email is matched case-insensitively.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    email: Annotated[Email, Field(max_length=254)]
+    """
+    An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
+    """
+    password: Annotated[JsonStr, Field(max_length=128, min_length=1)]
+    """
+    Any length up to 128: the policy applies when a password is chosen, not when it is typed.
+    """
+    tenant: Annotated[
+        JsonStr | MISSING, Field(max_length=50, min_length=1, pattern="^[a-z0-9]+(-[a-z0-9]+)*$")
+    ] = MISSING
+    """
+    The tenant's slug; needed only when the email has an account in more than one tenant.
+    """
 
 
 class Note(ContractModel):
@@ -1553,9 +1673,9 @@ class Note(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    client_id: Uuid
-    lead_id: Uuid
-    project_id: Uuid
+    client_id: NullableUuid
+    lead_id: NullableUuid
+    project_id: NullableUuid
     body: Annotated[JsonStr, Field(max_length=20000, min_length=1)]
     created_by: Uuid
     """
@@ -1603,7 +1723,7 @@ class NotePage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -1651,17 +1771,17 @@ class Project(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    client_id: Uuid
+    client_id: NullableUuid
     """
     The client this project belongs to, if any. A client with projects cannot be purged.
     """
-    lead_id: Uuid
+    lead_id: NullableUuid
     """
     The lead this project belongs to, if any. A lead with projects cannot be purged.
     """
     name: Annotated[JsonStr, Field(max_length=255, min_length=1)]
-    description: Annotated[JsonStr, Field(max_length=20000)]
-    type: Annotated[JsonStr, Field(max_length=50)]
+    description: Annotated[NullableJsonStr, Field(max_length=20000)]
+    type: Annotated[NullableJsonStr, Field(max_length=50)]
     """
     Business type, free text.
     """
@@ -1671,18 +1791,18 @@ class Project(ContractModel):
     The project's worth per value_type period (one-time, per month or per year).
     """
     value_type: ValueType
-    start_date: Date
-    end_date: Date
+    start_date: NullableDate
+    end_date: NullableDate
     """
     Expected or actual close; not before start_date.
     """
-    primary_contact_name: Annotated[JsonStr, Field(max_length=100)]
-    primary_contact_title: Annotated[JsonStr, Field(max_length=100)]
+    primary_contact_name: Annotated[NullableJsonStr, Field(max_length=100)]
+    primary_contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
     primary_contact_email: EmailModel | None
     primary_contact_phone: Phone | None
     primary_contact_phone_label: PhoneLabel | None
-    notes: Annotated[JsonStr, Field(max_length=20000)]
-    assigned_to: Uuid
+    notes: Annotated[NullableJsonStr, Field(max_length=20000)]
+    assigned_to: NullableUuid
     """
     The user this project is assigned to; changed by the admin-only assign operation.
     """
@@ -1698,7 +1818,7 @@ class Project(ContractModel):
     """
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
-    deleted_at: DateTime
+    deleted_at: NullableDateTime
 
 
 class ProjectCreate(ContractModel):
@@ -1710,17 +1830,17 @@ class ProjectCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
     """
     The client this project belongs to, if any. A client with projects cannot be purged.
     """
-    lead_id: Uuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
     """
     The lead this project belongs to, if any. A lead with projects cannot be purged.
     """
     name: Annotated[JsonStr, Field(max_length=255, min_length=1)]
-    description: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
-    type: Annotated[JsonStr | None | MISSING, Field(max_length=50)] = MISSING
+    description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
     Business type, free text.
     """
@@ -1730,17 +1850,21 @@ class ProjectCreate(ContractModel):
     The project's worth per value_type period (one-time, per month or per year).
     """
     value_type: ValueType = "one_time"
-    start_date: Date | None | MISSING = MISSING
-    end_date: Date | None | MISSING = MISSING
+    start_date: NullableDate | None | MISSING = MISSING
+    end_date: NullableDate | None | MISSING = MISSING
     """
     Expected or actual close; not before start_date.
     """
-    primary_contact_name: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    primary_contact_title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    primary_contact_name: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
+        MISSING
+    )
+    primary_contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
+        MISSING
+    )
     primary_contact_email: EmailModel | None | MISSING = MISSING
     primary_contact_phone: Phone | None | MISSING = MISSING
     primary_contact_phone_label: PhoneLabel | None | MISSING = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
 class ProjectEnvelope(ContractModel):
@@ -1775,7 +1899,7 @@ class ProjectPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -1801,17 +1925,17 @@ class ProjectUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    client_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
     """
     The client this project belongs to, if any. A client with projects cannot be purged.
     """
-    lead_id: Uuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
     """
     The lead this project belongs to, if any. A lead with projects cannot be purged.
     """
     name: Annotated[JsonStr | MISSING, Field(max_length=255, min_length=1)] = MISSING
-    description: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
-    type: Annotated[JsonStr | None | MISSING, Field(max_length=50)] = MISSING
+    description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
     Business type, free text.
     """
@@ -1821,17 +1945,35 @@ class ProjectUpdate(MinProperties1):
     The project's worth per value_type period (one-time, per month or per year).
     """
     value_type: ValueType | MISSING = MISSING
-    start_date: Date | None | MISSING = MISSING
-    end_date: Date | None | MISSING = MISSING
+    start_date: NullableDate | None | MISSING = MISSING
+    end_date: NullableDate | None | MISSING = MISSING
     """
     Expected or actual close; not before start_date.
     """
-    primary_contact_name: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    primary_contact_title: Annotated[JsonStr | None | MISSING, Field(max_length=100)] = MISSING
+    primary_contact_name: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
+        MISSING
+    )
+    primary_contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
+        MISSING
+    )
     primary_contact_email: EmailModel | None | MISSING = MISSING
     primary_contact_phone: Phone | None | MISSING = MISSING
     primary_contact_phone_label: PhoneLabel | None | MISSING = MISSING
-    notes: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+
+
+class RefreshRequest(ContractModel):
+    """
+    The body of refresh.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    refresh_token: Annotated[JsonStr, Field(max_length=4096, min_length=1)]
+    """
+    An opaque token string.
+    """
 
 
 class RevenueByClientReport(ContractModel):
@@ -1878,20 +2020,20 @@ class Task(ContractModel):
     Server-generated opaque identifier (UUID, time-ordered).
     """
     title: Annotated[JsonStr, Field(max_length=200, min_length=1)]
-    description: Annotated[JsonStr, Field(max_length=20000)]
-    due_at: DateTime
+    description: Annotated[NullableJsonStr, Field(max_length=20000)]
+    due_at: NullableDateTime
     status: TaskStatus
-    assigned_to: Uuid
+    assigned_to: NullableUuid
     """
     Who should do it; any user who can edit the task may set it.
     """
-    completed_at: DateTime
+    completed_at: NullableDateTime
     """
     Set by the server when the status becomes done; cleared when it leaves done.
     """
-    client_id: Uuid
-    lead_id: Uuid
-    project_id: Uuid
+    client_id: NullableUuid
+    lead_id: NullableUuid
+    project_id: NullableUuid
     created_by: Uuid
     """
     Server-generated opaque identifier (UUID, time-ordered).
@@ -1916,16 +2058,16 @@ class TaskCreate(ContractModel):
         arbitrary_types_allowed=True,
     )
     title: Annotated[JsonStr, Field(max_length=200, min_length=1)]
-    description: Annotated[JsonStr | None | MISSING, Field(max_length=20000)] = MISSING
-    due_at: DateTime | None | MISSING = MISSING
+    description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
+    due_at: NullableDateTime | None | MISSING = MISSING
     status: TaskStatus = "todo"
-    assigned_to: Uuid | None | MISSING = MISSING
+    assigned_to: NullableUuid | None | MISSING = MISSING
     """
     Who should do it; any user who can edit the task may set it.
     """
-    client_id: Uuid | None | MISSING = MISSING
-    lead_id: Uuid | None | MISSING = MISSING
-    project_id: Uuid | None | MISSING = MISSING
+    client_id: NullableUuid | None | MISSING = MISSING
+    lead_id: NullableUuid | None | MISSING = MISSING
+    project_id: NullableUuid | None | MISSING = MISSING
 
 
 class TaskEnvelope(ContractModel):
@@ -1960,7 +2102,7 @@ class TaskPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: JsonStr | None | MISSING = MISSING
+    next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
     """
@@ -2023,13 +2165,13 @@ class UpcomingTaskRow(ContractModel):
     """
     The task's title or the interaction's summary.
     """
-    client_id: Uuid
-    client_name: Annotated[JsonStr, Field(max_length=100)]
-    lead_id: Uuid
-    lead_name: Annotated[JsonStr, Field(max_length=100)]
-    project_id: Uuid
-    project_name: Annotated[JsonStr, Field(max_length=255)]
-    assigned_to: Uuid
+    client_id: NullableUuid
+    client_name: Annotated[NullableJsonStr, Field(max_length=100)]
+    lead_id: NullableUuid
+    lead_name: Annotated[NullableJsonStr, Field(max_length=100)]
+    project_id: NullableUuid
+    project_name: Annotated[NullableJsonStr, Field(max_length=255)]
+    assigned_to: NullableUuid
     """
     The task's assignee; for an interaction, the assignee of its client, lead or project.
     """
@@ -2088,3 +2230,67 @@ class ConversionRateReport(ContractModel):
     )
     overall: ConversionRateOverall
     by_user: list[ConversionRateUserRow]
+
+
+class Me(ContractModel):
+    """
+    The caller and their tenant.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    user: User
+    tenant: Tenant
+
+
+class MeEnvelope(ContractModel):
+    """
+    The answer of me.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    data: Me
+    message: Annotated[JsonStr | MISSING, Field(max_length=500)] = MISSING
+
+
+class Session(ContractModel):
+    """
+    Tokens for a logged-in user, with the user and their tenant.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    access_token: Annotated[JsonStr, Field(max_length=4096, min_length=1)]
+    """
+    An opaque token string.
+    """
+    refresh_token: Annotated[JsonStr, Field(max_length=4096, min_length=1)]
+    """
+    An opaque token string.
+    """
+    token_type: TokenType
+    expires_in: Annotated[JsonInt, Field(ge=1, le=31536000)]
+    """
+    Seconds until access_token expires.
+    """
+    user: User
+    tenant: Tenant
+
+
+class SessionEnvelope(ContractModel):
+    """
+    The answer of login and refresh.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    data: Session
+    message: Annotated[JsonStr | MISSING, Field(max_length=500)] = MISSING

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from uuid import UUID
 
 EMAIL_RE = re.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?[.])+[A-Za-z]{2,63}$")
@@ -88,16 +88,17 @@ def parse_date_time(value: str) -> datetime:
     )
 
 
-def _decimal(value: int | float) -> Decimal:
-    # repr() is the shortest text that round-trips, the same digits JavaScript's String() gives.
-    return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+def _exact(value: int | float) -> Fraction:
+    # repr() is the shortest text that round-trips, the same digits JavaScript's String() gives;
+    # Fraction keeps every digit (Decimal's 28-digit context would give up on 1e30 / 1).
+    return Fraction(value) if isinstance(value, int) else Fraction(repr(value))
 
 
 def is_multiple_of(value: int | float, divisor: int | float) -> bool:
     """Exact decimal multipleOf: 19.99 is a multiple of 0.01 (float division says it is not)."""
     try:
-        return _decimal(value) % _decimal(divisor) == 0
-    except (InvalidOperation, ValueError):
+        return (_exact(value) / _exact(divisor)).denominator == 1
+    except (ValueError, ZeroDivisionError, OverflowError):
         # inf / nan: never a multiple; JSON cannot carry them anyway.
         return False
 

@@ -95,6 +95,18 @@ DateTime = Annotated[
 NumberMultipleOf_0_01 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.01))]
 NumberMultipleOf_0_1 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.1))]
 
+# Nullable forms: what a [T, "null"] field is, required or not.
+NullableJsonInt = JsonInt | None
+NullableJsonNumber = JsonNumber | None
+NullableJsonBool = JsonBool | None
+NullableJsonStr = JsonStr | None
+NullableEmail = Email | None
+NullableUuid = Uuid | None
+NullableDate = Date | None
+NullableDateTime = DateTime | None
+NullableNumberMultipleOf_0_01 = NumberMultipleOf_0_01 | None
+NullableNumberMultipleOf_0_1 = NumberMultipleOf_0_1 | None
+
 
 class ContractModel(BaseModel):
     """Base of every generated model."""

@@ -1,0 +1,1 @@
+"""The runtime core: app factory, settings, database, tenant scope, auth, errors."""

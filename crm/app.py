@@ -1,0 +1,401 @@
+"""The application factory: Connexion's AsyncApp over the generated openapi.yaml, at /api.
+
+Request path through the stack (outermost first; Connexion's own middlewares in plain text):
+
+```
+CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
+ServerErrorMiddleware   last resort -> our 500 body
+ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
+SwaggerUIMiddleware     /api/docs, /api/openapi.json (development and test only)
+TrailingSlash           /api/leads/ is routed as /api/leads, never redirected
+BodyLimit               413 over Settings.max_body_bytes; chunked bodies get a Content-Length
+RoutingMiddleware
+SecurityMiddleware      bearerAuth -> crm.auth.decode_token
+RequireContentType      415 for a body without Content-Type (stack-scout 1f-1)
+RequestValidationMiddleware   crm.openapi31 validators (JSON Schema 2020-12)
+ResponseValidationMiddleware  development and test only
+LifespanMiddleware, ContextMiddleware -> handlers/<resource>.py
+```
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from functools import cache
+from typing import Any
+
+import connexion
+import sentry_sdk
+from connexion import AsyncApp
+from connexion.exceptions import (
+    BadRequestProblem,
+    NonConformingResponse,
+    ProblemException,
+    ResolverProblem,
+    UnsupportedMediaTypeProblem,
+)
+from connexion.exceptions import Unauthorized as ConnexionUnauthorized
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.middleware import MiddlewarePosition
+from connexion.middleware.response_validation import ResponseValidationMiddleware
+from connexion.middleware.swagger_ui import SwaggerUIMiddleware
+from connexion.options import SwaggerUIOptions
+from connexion.resolver import Resolver
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from crm import auth
+from crm.errors import (
+    BadRequest,
+    CrmError,
+    PayloadTooLarge,
+    Unauthorized,
+    UnsupportedMediaType,
+    error_body,
+)
+from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
+from crm.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BASE_PATH = "/api"
+JSON = "application/json"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+INTERNAL_ERROR = "Something went wrong on our side; the error has been logged."
+NOT_IMPLEMENTED = "This operation is not available yet."
+
+
+def create_app(settings: Settings, *, resolver: Resolver | None = None) -> AsyncApp:
+    """Build the ASGI app for `settings`; `resolver` lets tests swap handlers in."""
+    enable_openapi31()
+    auth.configure(settings)
+    _configure_logging(settings)
+    spec = _spec()
+    development = settings.env in ("development", "test")
+
+    middlewares = [
+        m
+        for m in connexion.middleware.ConnexionMiddleware.default_middlewares
+        if development or m not in (SwaggerUIMiddleware, ResponseValidationMiddleware)
+    ]
+    app = AsyncApp(
+        __name__,
+        middlewares=middlewares,
+        validator_map=VALIDATOR_MAP,
+        strict_validation=True,
+        validate_responses=development,
+        resolver_error=501,
+        swagger_ui_options=SwaggerUIOptions(swagger_ui=development, swagger_ui_path="/docs"),
+    )
+    app.add_api(spec, base_path=BASE_PATH, resolver=resolver, name="crm")
+
+    # Before routing, so the router sees the stripped path; inside ExceptionMiddleware, so a
+    # 413 raised while the body streams in still gets the JSON shape.
+    app.add_middleware(TrailingSlashMiddleware, position=MiddlewarePosition.BEFORE_ROUTING)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        position=MiddlewarePosition.BEFORE_ROUTING,
+        max_body_bytes=settings.max_body_bytes,
+    )
+    app.add_middleware(
+        RequireContentTypeMiddleware,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            JsonCORSMiddleware,
+            position=MiddlewarePosition.BEFORE_EXCEPTION,
+            allow_origins=list(settings.cors_origins),
+            allow_credentials=True,
+            allow_methods=sorted(
+                {m.upper() for p in spec["paths"].values() for m in p if m in HTTP_METHODS}
+            ),
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Retry-After"],
+            max_age=600,
+        )
+
+    allowed = AllowedMethods(spec, BASE_PATH)
+    app.add_error_handler(CrmError, _crm_error)
+    app.add_error_handler(ProblemException, _problem)
+    app.add_error_handler(HTTPException, _http_error_for(allowed))
+    app.add_error_handler(Exception, _unhandled)
+    return app
+
+
+@cache
+def _spec_cached() -> dict[str, Any]:
+    return load_spec()
+
+
+def _spec() -> dict[str, Any]:
+    # Connexion mutates the dict it is given (defaults, servers); each app gets its own copy.
+    return copy.deepcopy(_spec_cached())
+
+
+def _configure_logging(settings: Settings) -> None:
+    logging.getLogger("crm").setLevel(settings.log_level)
+    if settings.sentry_dsn:
+        # Errors reach Sentry through its logging integration: the 500 handler logs them.
+        sentry_sdk.init(dsn=settings.sentry_dsn, environment=settings.env, send_default_pii=False)
+
+
+# --- error handlers ---------------------------------------------------------------------------
+
+
+def json_error(
+    status: int,
+    message: str,
+    details: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> ConnexionResponse:
+    return ConnexionResponse(
+        status_code=status,
+        mimetype=JSON,
+        content_type=JSON,
+        body=error_body(message, details),
+        headers=dict(headers or {}),
+    )
+
+
+async def _crm_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, CrmError)
+    if exc.status == Unauthorized.status:  # one answer for every token problem
+        return json_error(401, auth.TOKEN_REJECTED, {}, {"WWW-Authenticate": "Bearer"})
+    return json_error(exc.status, exc.message, exc.details, exc.headers)
+
+
+async def _problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, ProblemException)
+    if isinstance(exc, ValidationProblem):
+        return json_error(400, exc.message, exc.details)
+    if isinstance(exc, BadRequestProblem):
+        return json_error(400, f"The request is not valid: {exc.detail}", {})
+    if isinstance(exc, ConnexionUnauthorized):
+        return json_error(401, auth.TOKEN_REJECTED, {}, {"WWW-Authenticate": "Bearer"})
+    if isinstance(exc, UnsupportedMediaTypeProblem):
+        return json_error(415, UnsupportedMediaType.default_message, {})
+    if isinstance(exc, ResolverProblem):
+        return json_error(501, NOT_IMPLEMENTED, {})
+    if isinstance(exc, NonConformingResponse):
+        log.error(
+            "response does not conform to openapi.yaml: %s %s: %s",
+            request.method,
+            request.url.path,
+            exc.detail,
+        )
+        return json_error(500, INTERNAL_ERROR, {})
+    status = int(exc.status)
+    if status >= 500:
+        log.error("%s %s: %r", request.method, request.url.path, exc)
+        return json_error(status, INTERNAL_ERROR, {})
+    return json_error(status, str(exc.detail or exc.title or "The request failed."), {})
+
+
+def _http_error_for(
+    allowed: AllowedMethods,
+) -> Callable[[ConnexionRequest, Exception], Awaitable[ConnexionResponse]]:
+    async def _http_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        status = exc.status_code
+        if status == 404:
+            return json_error(404, "There is nothing at this address.", {})
+        if status == 405:
+            methods = allowed.for_path(request.url.path)
+            return json_error(
+                405,
+                f"{request.method} is not allowed here; use {', '.join(methods)}.",
+                {"allowed": methods},
+                {"Allow": ", ".join(methods)},
+            )
+        if status == 403:
+            return json_error(403, "You do not have permission to do this.", {})
+        if status >= 500:
+            log.error("%s %s: %r", request.method, request.url.path, exc)
+            return json_error(status, INTERNAL_ERROR, {})
+        return json_error(status, str(exc.detail) if exc.detail else "The request failed.", {})
+
+    return _http_error
+
+
+async def _unhandled(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    # The traceback goes to the log (and from there to Sentry), never to the client.
+    log.error("unhandled error in %s %s", request.method, request.url.path, exc_info=exc)
+    return json_error(500, INTERNAL_ERROR, {})
+
+
+class AllowedMethods:
+    """The methods the spec declares for a concrete path, for 405's `Allow` (stack-scout 1f-3).
+
+    Connexion registers one Starlette route per operation, so Starlette's own `Allow` names only
+    the first route that matched the path. Literal paths win over templated ones, as in routing.
+    """
+
+    def __init__(self, spec: Mapping[str, Any], base_path: str) -> None:
+        entries: list[tuple[int, re.Pattern[str], list[str]]] = []
+        for template, item in spec["paths"].items():
+            methods = {m.upper() for m in item if m in HTTP_METHODS}
+            if "GET" in methods:
+                methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+            pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(base_path + template))
+            entries.append((template.count("{"), re.compile(pattern), sorted(methods)))
+        entries.sort(key=lambda entry: entry[0])  # stable: spec order among equals
+        self._entries = entries
+
+    def for_path(self, path: str) -> list[str]:
+        # Error handlers see the path as sent, before TrailingSlashMiddleware stripped it.
+        if len(path) > 1 and path.endswith("/"):
+            path = path[:-1]
+        for _, pattern, methods in self._entries:
+            if pattern.fullmatch(path):
+                return methods
+        return []
+
+
+# --- middleware -------------------------------------------------------------------------------
+
+
+class TrailingSlashMiddleware:
+    """Route `/api/leads/` exactly as `/api/leads`: strip one trailing slash, never redirect.
+
+    The frontends in use call collections with a trailing slash (DESIGN.md, "What existing
+    frontends rely on"); a redirect would lose the body of a POST and costs a round trip.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if len(path) > 1 and path.endswith("/"):
+                scope = dict(scope)
+                scope["path"] = path[:-1]
+                raw = scope.get("raw_path")
+                if isinstance(raw, bytes) and raw.endswith(b"/"):
+                    scope["raw_path"] = raw[:-1]
+        await self.app(scope, receive, send)
+
+
+class BodyLimitMiddleware:
+    """413 for a body over `max_body_bytes`, checked on the header and on the bytes received.
+
+    A body sent without Content-Length (chunked) is read here, up to the limit, and passed on
+    with a Content-Length: Connexion's body validation treats a missing Content-Length as no
+    body at all.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    def _too_large(self) -> PayloadTooLarge:
+        return PayloadTooLarge(
+            f"The request body is larger than the {self.max_body_bytes} bytes this server accepts.",
+            {"max_bytes": self.max_body_bytes},
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        declared = headers.get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                raise BadRequest("The Content-Length header must be a whole number.")
+            if int(declared) > self.max_body_bytes:
+                raise self._too_large()
+            await self.app(scope, self._counting(receive), send)
+            return
+        body = await self._read_all(receive)
+        scope = dict(scope)
+        scope["headers"] = [*scope["headers"], (b"content-length", str(len(body)).encode())]
+        await self.app(scope, _replay(body, receive), send)
+
+    def _counting(self, receive: Receive) -> Receive:
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_body_bytes:
+                raise self._too_large()
+            return message
+
+        return counted
+
+    async def _read_all(self, receive: Receive) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body_bytes:
+                raise self._too_large()
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+class RequireContentTypeMiddleware:
+    """415 for a request body without Content-Type (stack-scout 1f-1).
+
+    Connexion validates such a body as JSON but hands the handler raw bytes (a 500). A wrong
+    Content-Type is already a 415 from Connexion's validation; this covers the missing one.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in BODY_METHODS:
+            headers = Headers(scope=scope)
+            if int(headers.get("content-length", "0") or 0) > 0 and not headers.get("content-type"):
+                raise UnsupportedMediaType(details={"content_type": None})
+        await self.app(scope, receive, send)
+
+
+class JsonCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS (exact origins, credentials), with its preflight refusal in our shape."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        body = error_body(
+            "This origin, method or header is not allowed by the CORS policy.",
+            {"reason": bytes(response.body).decode("utf-8", "replace")},
+        )
+        headers = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower() not in ("content-length", "content-type")
+        }
+        return Response(body, status_code=response.status_code, headers=headers, media_type=JSON)

@@ -1,0 +1,131 @@
+// generated from codegen/formats.py by python -m codegen; do not edit
+//
+// The project's validation rules in TypeScript: the same regular expressions (codegen/formats.py),
+// calendar checks and exact-decimal multipleOf as generated/python/rules.py, so Zod and the
+// Python validators give the same verdict on every JSON value.
+import { z } from "zod";
+
+const EMAIL_RE = new RegExp("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?[.])+[A-Za-z]{2,63}$", "u");
+export const EMAIL_MAX_LOCAL = 64;
+export const EMAIL_MAX_TOTAL = 254;
+const UUID_RE = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+const DATE_RE = new RegExp("^([0-9]{4})-([0-9]{2})-([0-9]{2})$", "u");
+const DATE_TIME_RE = new RegExp("^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})([.][0-9]+)?([Zz]|([+-])([0-9]{2}):([0-9]{2}))$", "u");
+
+export function isEmail(value: string): boolean {
+  // The regex is ASCII-only, so once it matches, .length counts code points as Python's len().
+  if (!EMAIL_RE.test(value)) {
+    return false;
+  }
+  return value.length <= EMAIL_MAX_TOTAL && value.indexOf("@") <= EMAIL_MAX_LOCAL;
+}
+
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  // Year 0 is refused, as Python's date type (which starts at year 1) refuses it.
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function isDateTime(value: string): boolean {
+  // Leap seconds (:60) are refused: neither Python's datetime nor JavaScript's Date holds them.
+  const m = DATE_TIME_RE.exec(value);
+  if (m === null || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    return false;
+  }
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) {
+    return false;
+  }
+  return m[9] === undefined || (Number(m[10]) <= 23 && Number(m[11]) <= 59);
+}
+
+const DECIMAL_RE = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/u;
+
+function decimal(text: string): [bigint, number] | null {
+  const m = DECIMAL_RE.exec(text);
+  if (m === null) {
+    return null; // Infinity, NaN: never a multiple (JSON cannot carry them anyway)
+  }
+  const fraction = m[3] ?? "";
+  const mantissa = BigInt(`${m[2] ?? "0"}${fraction}`);
+  return [mantissa, Number(m[4] ?? "0") - fraction.length];
+}
+
+/**
+ * Exact decimal multipleOf: 19.99 is a multiple of 0.01 (float division says it is not).
+ * `String(value)` is the shortest text that round-trips, the same digits as Python's repr();
+ * `divisor` is the contract's own text of the number.
+ */
+export function isMultipleOf(value: number, divisor: string): boolean {
+  const a = decimal(String(value));
+  const b = decimal(divisor);
+  if (a === null || b === null || b[0] === 0n) {
+    return false;
+  }
+  const exponent = Math.min(a[1], b[1]);
+  const x = a[0] * 10n ** BigInt(a[1] - exponent);
+  const y = b[0] * 10n ** BigInt(b[1] - exponent);
+  return x % y === 0n;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What JSON Schema checks on an object's own keys that Zod's object parsing cannot see. */
+export interface InputRules {
+  /** minProperties: counted on the input (the output may hold defaults). */
+  readonly minProperties?: number;
+  /** required keys checked with Object.hasOwn (never through the prototype). */
+  readonly required?: readonly string[];
+  /** properties named like Object.prototype members, validated from own keys only. */
+  readonly properties?: readonly (readonly [string, z.ZodType])[];
+  /** for a closed object whose own-key properties are checked here: every allowed key. */
+  readonly closed?: readonly string[];
+}
+
+/** `schema`, preceded by the checks of `rules` on the raw input object. */
+export function withInputRules<T extends z.ZodType>(rules: InputRules, schema: T) {
+  const input = z.unknown().superRefine((value, ctx) => {
+    if (!isJsonObject(value)) {
+      return; // `schema` reports the wrong type
+    }
+    const keys = Object.keys(value);
+    if (rules.minProperties !== undefined && keys.length < rules.minProperties) {
+      ctx.addIssue({ code: "custom", message: `expected at least ${rules.minProperties} properties` });
+    }
+    for (const key of rules.required ?? []) {
+      if (!Object.hasOwn(value, key)) {
+        ctx.addIssue({ code: "custom", message: "required property missing", path: [key] });
+      }
+    }
+    for (const [key, property] of rules.properties ?? []) {
+      if (Object.hasOwn(value, key) && !property.safeParse(value[key]).success) {
+        ctx.addIssue({ code: "custom", message: "invalid property", path: [key] });
+      }
+    }
+    if (rules.closed !== undefined) {
+      for (const key of keys) {
+        if (!rules.closed.includes(key)) {
+          ctx.addIssue({ code: "custom", message: "unrecognized key", path: [key] });
+        }
+      }
+    }
+  });
+  return input.pipe(schema);
+}

@@ -1,0 +1,1231 @@
+// generated from contracts/ by python -m codegen; do not edit
+//
+// One Zod 4 schema per named contract schema, in dependency order, each with its z.infer type.
+import { z } from "zod";
+
+import { isDate, isDateTime, isEmail, isMultipleOf, isUuid } from "./rules.js";
+
+export const AccountStatus = z.enum(["active", "inactive", "closed"]);
+export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/** Server-generated opaque identifier (UUID, time-ordered). */
+export const Id = z.string().refine(isUuid, { error: "expected a UUID" });
+export type Id = z.infer<typeof Id>;
+
+/** RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z. */
+export const Timestamp = z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** A billing or service account number held by a client (not a customer company). Visible to whoever can see its client; removed with the client when the client is purged. */
+export const Account = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  /** The client holding this account. */
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }),
+  /** Unique within the tenant. */
+  "account_number": z.string().min(1).max(100),
+  "account_name": z.string().max(255).nullable(),
+  "status": AccountStatus,
+  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable(),
+  "notes": z.string().max(20000).nullable(),
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type Account = z.infer<typeof Account>;
+
+/** The body that creates an Account. */
+export const AccountCreate = z.strictObject({
+  /** The client holding this account. */
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }),
+  /** Unique within the tenant. */
+  "account_number": z.string().min(1).max(100),
+  "account_name": z.string().max(255).nullable().optional(),
+  "status": AccountStatus.default("active"),
+  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+});
+export type AccountCreate = z.infer<typeof AccountCreate>;
+
+/** One Account record. */
+export const AccountEnvelope = z.strictObject({
+  "data": Account,
+  "message": z.string().max(500).optional(),
+});
+export type AccountEnvelope = z.infer<typeof AccountEnvelope>;
+
+/** One page of Account records. */
+export const AccountPage = z.strictObject({
+  "items": z.array(Account).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type AccountPage = z.infer<typeof AccountPage>;
+
+/** A partial update of an Account: only the fields sent change; null clears a nullable field. */
+export const AccountUpdate = z.strictObject({
+  /** The client holding this account. */
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).optional(),
+  /** Unique within the tenant. */
+  "account_number": z.string().min(1).max(100).optional(),
+  "account_name": z.string().max(255).nullable().optional(),
+  "status": AccountStatus.optional(),
+  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type AccountUpdate = z.infer<typeof AccountUpdate>;
+
+export const Address = z.string().max(255);
+export type Address = z.infer<typeof Address>;
+
+/** The body of assign. */
+export const AssignRequest = z.strictObject({
+  /** The user to assign to; null unassigns. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+});
+export type AssignRequest = z.infer<typeof AssignRequest>;
+
+/** How many records changed. */
+export const BulkCount = z.strictObject({
+  "affected": z.number().int().gte(0).lte(100),
+});
+export type BulkCount = z.infer<typeof BulkCount>;
+
+/** The body of a bulk operation; purge is admin-only. */
+export const BulkRequest = z.strictObject({
+  "action": z.enum(["delete", "restore", "purge"]),
+  "ids": z.array(Id).min(1).max(100),
+});
+export type BulkRequest = z.infer<typeof BulkRequest>;
+
+/** The answer of a bulk operation. */
+export const BulkResult = z.strictObject({
+  "data": BulkCount,
+  "message": z.string().max(500).optional(),
+});
+export type BulkResult = z.infer<typeof BulkResult>;
+
+/** A password as chosen by a user: 8 to 128 characters. */
+export const Password = z.string().min(8).max(128);
+export type Password = z.infer<typeof Password>;
+
+/** The body of change-password; the other sessions of the user are revoked. */
+export const ChangePasswordRequest = z.strictObject({
+  "current_password": z.string().min(1).max(128),
+  "new_password": Password,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const ClientStatus = z.enum(["new", "prospect", "active", "inactive"]);
+export type ClientStatus = z.infer<typeof ClientStatus>;
+
+/** An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic. */
+export const Email = z.string().max(254).refine(isEmail, { error: "expected an email address" });
+export type Email = z.infer<typeof Email>;
+
+/** A phone number as typed: digits with an optional leading +, and spaces, dots, dashes or parentheses. */
+export const Phone = z.string().min(7).max(20).regex(new RegExp("^[+]?[0-9 ().-]{7,20}$", "u"));
+export type Phone = z.infer<typeof Phone>;
+
+export const PhoneLabel = z.enum(["work", "mobile", "home", "fax", "other"]);
+export type PhoneLabel = z.infer<typeof PhoneLabel>;
+
+/** A customer company or person, often converted from a lead. */
+export const Client = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  /** Company or person name. */
+  "name": z.string().min(1).max(100),
+  "contact_person": z.string().max(100).nullable(),
+  "contact_title": z.string().max(100).nullable(),
+  "email": Email.nullable(),
+  "phone": Phone.nullable(),
+  "phone_label": PhoneLabel,
+  "secondary_phone": Phone.nullable(),
+  "secondary_phone_label": PhoneLabel.nullable(),
+  "address": z.string().max(255).nullable(),
+  "city": z.string().max(100).nullable(),
+  "state": z.string().max(100).nullable(),
+  "zip": z.string().max(20).nullable(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable(),
+  "notes": z.string().max(20000).nullable(),
+  "status": ClientStatus,
+  /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
+  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** Set by the server when the client is created with a source_lead_id. */
+  "converted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  /** The user this client is assigned to; changed by the admin-only assign operation. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+});
+export type Client = z.infer<typeof Client>;
+
+/** The body that creates a Client. */
+export const ClientCreate = z.strictObject({
+  /** Company or person name. */
+  "name": z.string().min(1).max(100),
+  "contact_person": z.string().max(100).nullable().optional(),
+  "contact_title": z.string().max(100).nullable().optional(),
+  "email": Email.nullable().optional(),
+  "phone": Phone.nullable().optional(),
+  "phone_label": PhoneLabel.default("work"),
+  "secondary_phone": Phone.nullable().optional(),
+  "secondary_phone_label": PhoneLabel.nullable().optional(),
+  "address": z.string().max(255).nullable().optional(),
+  "city": z.string().max(100).nullable().optional(),
+  "state": z.string().max(100).nullable().optional(),
+  "zip": z.string().max(20).nullable().optional(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+  "status": ClientStatus.default("new"),
+  /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
+  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+});
+export type ClientCreate = z.infer<typeof ClientCreate>;
+
+/** One Client record. */
+export const ClientEnvelope = z.strictObject({
+  "data": Client,
+  "message": z.string().max(500).optional(),
+});
+export type ClientEnvelope = z.infer<typeof ClientEnvelope>;
+
+/** One page of Client records. */
+export const ClientPage = z.strictObject({
+  "items": z.array(Client).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type ClientPage = z.infer<typeof ClientPage>;
+
+export const ClientRetentionStatusRow = z.strictObject({
+  "status": ClientStatus,
+  "count": z.number().int().gte(0).lte(9007199254740991),
+  /** Clients of this status with an interaction in the last recent_days. */
+  "recent_interactions": z.number().int().gte(0).lte(9007199254740991),
+});
+export type ClientRetentionStatusRow = z.infer<typeof ClientRetentionStatusRow>;
+
+/** Clients per client status (every status, in the order of shared_types.json), with how many had an interaction in the last recent_days, and retention / churn between active and inactive clients. */
+export const ClientRetentionReport = z.strictObject({
+  /** active / (active + inactive) clients as a percentage; 0 when there are none. */
+  "retention_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+  /** inactive / (active + inactive) clients as a percentage; 0 when there are none. */
+  "churn_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+  "status_breakdown": z.array(ClientRetentionStatusRow),
+});
+export type ClientRetentionReport = z.infer<typeof ClientRetentionReport>;
+
+/** A partial update of a Client: only the fields sent change; null clears a nullable field. */
+export const ClientUpdate = z.strictObject({
+  /** Company or person name. */
+  "name": z.string().min(1).max(100).optional(),
+  "contact_person": z.string().max(100).nullable().optional(),
+  "contact_title": z.string().max(100).nullable().optional(),
+  "email": Email.nullable().optional(),
+  "phone": Phone.nullable().optional(),
+  "phone_label": PhoneLabel.optional(),
+  "secondary_phone": Phone.nullable().optional(),
+  "secondary_phone_label": PhoneLabel.nullable().optional(),
+  "address": z.string().max(255).nullable().optional(),
+  "city": z.string().max(100).nullable().optional(),
+  "state": z.string().max(100).nullable().optional(),
+  "zip": z.string().max(20).nullable().optional(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+  "status": ClientStatus.optional(),
+  /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
+  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type ClientUpdate = z.infer<typeof ClientUpdate>;
+
+export const PersonName = z.string().min(1).max(100);
+export type PersonName = z.infer<typeof PersonName>;
+
+/** A person at a client or a lead. Visible to whoever can see that client or lead; a contact with neither is visible to its creator. */
+export const Contact = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "first_name": PersonName,
+  "last_name": PersonName.nullable(),
+  /** Job title. */
+  "title": z.string().max(100).nullable(),
+  "email": Email.nullable(),
+  "phone": Phone.nullable(),
+  "phone_label": PhoneLabel,
+  "secondary_phone": Phone.nullable(),
+  "secondary_phone_label": PhoneLabel.nullable(),
+  "notes": z.string().max(20000).nullable(),
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type Contact = z.infer<typeof Contact>;
+
+/** The body that creates a Contact. */
+export const ContactCreate = z.strictObject({
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "first_name": PersonName,
+  "last_name": PersonName.nullable().optional(),
+  /** Job title. */
+  "title": z.string().max(100).nullable().optional(),
+  "email": Email.nullable().optional(),
+  "phone": Phone.nullable().optional(),
+  "phone_label": PhoneLabel.default("work"),
+  "secondary_phone": Phone.nullable().optional(),
+  "secondary_phone_label": PhoneLabel.nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+});
+export type ContactCreate = z.infer<typeof ContactCreate>;
+
+/** One Contact record. */
+export const ContactEnvelope = z.strictObject({
+  "data": Contact,
+  "message": z.string().max(500).optional(),
+});
+export type ContactEnvelope = z.infer<typeof ContactEnvelope>;
+
+/** One page of Contact records. */
+export const ContactPage = z.strictObject({
+  "items": z.array(Contact).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type ContactPage = z.infer<typeof ContactPage>;
+
+/** A partial update of a Contact: only the fields sent change; null clears a nullable field. */
+export const ContactUpdate = z.strictObject({
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "first_name": PersonName.optional(),
+  "last_name": PersonName.nullable().optional(),
+  /** Job title. */
+  "title": z.string().max(100).nullable().optional(),
+  "email": Email.nullable().optional(),
+  "phone": Phone.nullable().optional(),
+  "phone_label": PhoneLabel.optional(),
+  "secondary_phone": Phone.nullable().optional(),
+  "secondary_phone_label": PhoneLabel.nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type ContactUpdate = z.infer<typeof ContactUpdate>;
+
+export const ConversionRateOverall = z.strictObject({
+  "total_leads": z.number().int().gte(0).lte(9007199254740991),
+  /** Leads with status converted. */
+  "converted": z.number().int().gte(0).lte(9007199254740991),
+  /** converted / total_leads as a percentage; 0 when there are no leads. */
+  "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+  /** Mean of converted_at - created_at in days over converted leads; null when there are none. */
+  "avg_days_to_convert": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
+});
+export type ConversionRateOverall = z.infer<typeof ConversionRateOverall>;
+
+export const ConversionRateUserRow = z.strictObject({
+  /** The assignee; null on the row of unassigned leads. */
+  "user_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** The assignee's email; null on the row of unassigned leads. */
+  "user_email": Email.nullable(),
+  "total_leads": z.number().int().gte(0).lte(9007199254740991),
+  "converted": z.number().int().gte(0).lte(9007199254740991),
+  "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+  "avg_days_to_convert": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
+});
+export type ConversionRateUserRow = z.infer<typeof ConversionRateUserRow>;
+
+/** Lead conversion overall and per assignee. The by_user rows (one per assignee, plus one with user_id and user_email null for unassigned leads) add up to overall; a non-admin sees only their own row. */
+export const ConversionRateReport = z.strictObject({
+  "overall": ConversionRateOverall,
+  "by_user": z.array(ConversionRateUserRow),
+});
+export type ConversionRateReport = z.infer<typeof ConversionRateReport>;
+
+/** Calendar date, YYYY-MM-DD. */
+export const Date = z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" });
+export type Date = z.infer<typeof Date>;
+
+/** The one body of every non-2xx answer. error is a sentence a person can read; details carries machine-readable context (for validation errors, each failing field by its path). */
+export const Error = z.strictObject({
+  "error": z.string().min(1),
+  /** Open object: its keys depend on the error. */
+  "details": z.looseObject({}),
+});
+export type Error = z.infer<typeof Error>;
+
+export const FollowUpInactiveClientRow = z.strictObject({
+  "client_id": Id,
+  "client_name": z.string().min(1).max(100),
+  "status": ClientStatus,
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** Whole days since the latest interaction; null when never contacted. */
+  "days_since_interaction": z.number().int().gte(0).lte(1000000).nullable(),
+  /** contact_date of the latest interaction; null when never contacted. */
+  "last_interaction_date": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+});
+export type FollowUpInactiveClientRow = z.infer<typeof FollowUpInactiveClientRow>;
+
+export const LeadStatus = z.enum(["new", "contacted", "qualified", "lost", "converted"]);
+export type LeadStatus = z.infer<typeof LeadStatus>;
+
+export const FollowUpInactiveLeadRow = z.strictObject({
+  "lead_id": Id,
+  "lead_name": z.string().min(1).max(100),
+  "status": LeadStatus,
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** Whole days since the latest interaction; null when never contacted. */
+  "days_since_interaction": z.number().int().gte(0).lte(1000000).nullable(),
+  /** contact_date of the latest interaction; null when never contacted. */
+  "last_interaction_date": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+});
+export type FollowUpInactiveLeadRow = z.infer<typeof FollowUpInactiveLeadRow>;
+
+export const FollowUpStatus = z.enum(["pending", "completed", "rescheduled", "cancelled"]);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
+export const InteractionType = z.enum(["call", "email", "meeting", "other"]);
+export type InteractionType = z.infer<typeof InteractionType>;
+
+export const FollowUpOverdueRow = z.strictObject({
+  /** The interaction. */
+  "id": Id,
+  "interaction_type": InteractionType,
+  "summary": z.string().min(1).max(255),
+  /** When the follow-up was due. */
+  "follow_up_at": Timestamp,
+  "follow_up_status": FollowUpStatus,
+  /** Whole days between follow_up_at and now. */
+  "days_overdue": z.number().int().gte(0).lte(1000000),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "client_name": z.string().max(100).nullable(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "lead_name": z.string().max(100).nullable(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "project_name": z.string().max(255).nullable(),
+  /** The interaction's author. */
+  "created_by": Id,
+});
+export type FollowUpOverdueRow = z.infer<typeof FollowUpOverdueRow>;
+
+/** Overdue follow-ups, and clients and open leads with no interaction in the last inactive_days. */
+export const FollowUpsReport = z.strictObject({
+  /** Open follow-ups (pending, rescheduled) due before now. */
+  "overdue_interactions": z.number().int().gte(0).lte(9007199254740991),
+  /** Those follow-ups, oldest first. */
+  "overdue": z.array(FollowUpOverdueRow),
+  /** Most inactive first; never-contacted clients first of all. */
+  "inactive_clients": z.array(FollowUpInactiveClientRow),
+  /** Open leads (new, contacted, qualified) only; most inactive first, never-contacted first of all. */
+  "inactive_leads": z.array(FollowUpInactiveLeadRow),
+});
+export type FollowUpsReport = z.infer<typeof FollowUpsReport>;
+
+/** The answer of the health check. */
+export const Health = z.looseObject({
+  "status": z.string().min(1).max(50),
+});
+export type Health = z.infer<typeof Health>;
+
+/** One entry of the activity log: a call, email or meeting with a client, a lead or about a project, with an optional follow-up. Visible to whoever can see the record it hangs off. */
+export const Interaction = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "interaction_type": InteractionType,
+  /** When the interaction took place (or is scheduled to). */
+  "contact_date": Timestamp,
+  "summary": z.string().min(1).max(255),
+  "outcome": z.string().max(255).nullable(),
+  "notes": z.string().max(20000).nullable(),
+  /** When the follow-up is due, if one is planned. */
+  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "follow_up_status": FollowUpStatus.nullable(),
+  /** Overrides the parent's contact person for this interaction. */
+  "contact_person": z.string().max(100).nullable(),
+  /** Overrides the parent's email for this interaction. */
+  "email": Email.nullable(),
+  /** Overrides the parent's phone for this interaction. */
+  "phone": Phone.nullable(),
+  /** The author. */
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+/** The body that creates an Interaction. */
+export const InteractionCreate = z.strictObject({
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "interaction_type": InteractionType.default("other"),
+  /** When the interaction took place (or is scheduled to). */
+  "contact_date": Timestamp,
+  "summary": z.string().min(1).max(255),
+  "outcome": z.string().max(255).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+  /** When the follow-up is due, if one is planned. */
+  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "follow_up_status": FollowUpStatus.nullable().optional(),
+  /** Overrides the parent's contact person for this interaction. */
+  "contact_person": z.string().max(100).nullable().optional(),
+  /** Overrides the parent's email for this interaction. */
+  "email": Email.nullable().optional(),
+  /** Overrides the parent's phone for this interaction. */
+  "phone": Phone.nullable().optional(),
+});
+export type InteractionCreate = z.infer<typeof InteractionCreate>;
+
+/** One Interaction record. */
+export const InteractionEnvelope = z.strictObject({
+  "data": Interaction,
+  "message": z.string().max(500).optional(),
+});
+export type InteractionEnvelope = z.infer<typeof InteractionEnvelope>;
+
+/** One page of Interaction records. */
+export const InteractionPage = z.strictObject({
+  "items": z.array(Interaction).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type InteractionPage = z.infer<typeof InteractionPage>;
+
+/** A partial update of an Interaction: only the fields sent change; null clears a nullable field. */
+export const InteractionUpdate = z.strictObject({
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "interaction_type": InteractionType.optional(),
+  /** When the interaction took place (or is scheduled to). */
+  "contact_date": Timestamp.optional(),
+  "summary": z.string().min(1).max(255).optional(),
+  "outcome": z.string().max(255).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+  /** When the follow-up is due, if one is planned. */
+  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "follow_up_status": FollowUpStatus.nullable().optional(),
+  /** Overrides the parent's contact person for this interaction. */
+  "contact_person": z.string().max(100).nullable().optional(),
+  /** Overrides the parent's email for this interaction. */
+  "email": Email.nullable().optional(),
+  /** Overrides the parent's phone for this interaction. */
+  "phone": Phone.nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type InteractionUpdate = z.infer<typeof InteractionUpdate>;
+
+export const LeadSource = z.enum(["Website", "Referral", "Cold Call", "Email Campaign", "Social Media", "Trade Show", "Advertisement", "Partner", "Other"]);
+export type LeadSource = z.infer<typeof LeadSource>;
+
+/** A prospective customer, before conversion to a client. */
+export const Lead = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  /** Company or person name. */
+  "name": z.string().min(1).max(100),
+  "contact_person": z.string().max(100).nullable(),
+  "contact_title": z.string().max(100).nullable(),
+  "email": Email.nullable(),
+  "phone": Phone.nullable(),
+  "phone_label": PhoneLabel,
+  "secondary_phone": Phone.nullable(),
+  "secondary_phone_label": PhoneLabel.nullable(),
+  "address": z.string().max(255).nullable(),
+  "city": z.string().max(100).nullable(),
+  "state": z.string().max(100).nullable(),
+  "zip": z.string().max(20).nullable(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable(),
+  "notes": z.string().max(20000).nullable(),
+  "status": LeadStatus,
+  "source": LeadSource.nullable(),
+  /** The user this lead is assigned to; changed by the admin-only assign operation. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** Set by the server when the status first becomes converted. */
+  "converted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+});
+export type Lead = z.infer<typeof Lead>;
+
+/** The body that creates a Lead. */
+export const LeadCreate = z.strictObject({
+  /** Company or person name. */
+  "name": z.string().min(1).max(100),
+  "contact_person": z.string().max(100).nullable().optional(),
+  "contact_title": z.string().max(100).nullable().optional(),
+  "email": Email.nullable().optional(),
+  "phone": Phone.nullable().optional(),
+  "phone_label": PhoneLabel.default("work"),
+  "secondary_phone": Phone.nullable().optional(),
+  "secondary_phone_label": PhoneLabel.nullable().optional(),
+  "address": z.string().max(255).nullable().optional(),
+  "city": z.string().max(100).nullable().optional(),
+  "state": z.string().max(100).nullable().optional(),
+  "zip": z.string().max(20).nullable().optional(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+  "status": LeadStatus.default("new"),
+  "source": LeadSource.nullable().optional(),
+});
+export type LeadCreate = z.infer<typeof LeadCreate>;
+
+/** One Lead record. */
+export const LeadEnvelope = z.strictObject({
+  "data": Lead,
+  "message": z.string().max(500).optional(),
+});
+export type LeadEnvelope = z.infer<typeof LeadEnvelope>;
+
+/** One page of Lead records. */
+export const LeadPage = z.strictObject({
+  "items": z.array(Lead).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type LeadPage = z.infer<typeof LeadPage>;
+
+export const LeadSourceRow = z.strictObject({
+  /** null: the leads with no source (the Unknown row). */
+  "source": LeadSource.nullable(),
+  "total_leads": z.number().int().gte(0).lte(9007199254740991),
+  /** Leads with status converted. */
+  "converted": z.number().int().gte(0).lte(9007199254740991),
+  /** Leads with status qualified. */
+  "qualified": z.number().int().gte(0).lte(9007199254740991),
+  /** converted / total_leads as a percentage; 0 when there are no leads. */
+  "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+});
+export type LeadSourceRow = z.infer<typeof LeadSourceRow>;
+
+/** Leads per lead source: the standard sources in the order of shared_types.json, then one row with source null for leads without a source (shown as Unknown). */
+export const LeadSourceReport = z.strictObject({
+  "sources": z.array(LeadSourceRow),
+});
+export type LeadSourceReport = z.infer<typeof LeadSourceReport>;
+
+/** A partial update of a Lead: only the fields sent change; null clears a nullable field. */
+export const LeadUpdate = z.strictObject({
+  /** Company or person name. */
+  "name": z.string().min(1).max(100).optional(),
+  "contact_person": z.string().max(100).nullable().optional(),
+  "contact_title": z.string().max(100).nullable().optional(),
+  "email": Email.nullable().optional(),
+  "phone": Phone.nullable().optional(),
+  "phone_label": PhoneLabel.optional(),
+  "secondary_phone": Phone.nullable().optional(),
+  "secondary_phone_label": PhoneLabel.nullable().optional(),
+  "address": z.string().max(255).nullable().optional(),
+  "city": z.string().max(100).nullable().optional(),
+  "state": z.string().max(100).nullable().optional(),
+  "zip": z.string().max(20).nullable().optional(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+  "status": LeadStatus.optional(),
+  "source": LeadSource.nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type LeadUpdate = z.infer<typeof LeadUpdate>;
+
+/** URL-safe short name: lowercase letters and digits in dash-separated words. */
+export const Slug = z.string().min(1).max(50).regex(new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u"));
+export type Slug = z.infer<typeof Slug>;
+
+/** The body of login. Email is matched case-insensitively. */
+export const LoginRequest = z.strictObject({
+  "email": Email,
+  /** Any length up to 128: the policy applies when a password is chosen, not when it is typed. */
+  "password": z.string().min(1).max(128),
+  /** The tenant's slug; needed only when the email has an account in more than one tenant. */
+  "tenant": Slug.optional(),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LongText = z.string().max(20000);
+export type LongText = z.infer<typeof LongText>;
+
+/** An organisation using the CRM. Every tenant table hangs off it. Tenants are created and changed by the crm CLI, never through the API; login and me return the caller's tenant (id, name, slug). */
+export const Tenant = z.strictObject({
+  "id": Id,
+  /** Display name, e.g. the company name. */
+  "name": z.string().min(1).max(100),
+  /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
+  "slug": Slug,
+  /** An inactive tenant's users cannot log in or use the API. */
+  "is_active": z.boolean(),
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type Tenant = z.infer<typeof Tenant>;
+
+export const Role = z.enum(["admin", "user"]);
+export type Role = z.infer<typeof Role>;
+
+/** A person who logs in to one tenant. Users are never deleted, only deactivated (is_active false), so every record they created or were assigned keeps its author. */
+export const User = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  /** Login name; unique within the tenant. */
+  "email": Email,
+  /** Display name; reports fall back to the email when it is null. */
+  "name": PersonName.nullable(),
+  "role": Role,
+  /** false: the user cannot log in; their records stay. */
+  "is_active": z.boolean(),
+  /** Set by the server at each successful login. */
+  "last_login_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type User = z.infer<typeof User>;
+
+/** The caller and their tenant. */
+export const Me = z.strictObject({
+  "user": User,
+  "tenant": Tenant,
+});
+export type Me = z.infer<typeof Me>;
+
+/** The answer of me. */
+export const MeEnvelope = z.strictObject({
+  "data": Me,
+  "message": z.string().max(500).optional(),
+});
+export type MeEnvelope = z.infer<typeof MeEnvelope>;
+
+/** An amount with at most two decimals. */
+export const Money = z.number().gte(0).lte(999999999999.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" });
+export type Money = z.infer<typeof Money>;
+
+/** A dated, authored note on a client, a lead or a project. Visible to whoever can see the record it hangs off; a note with no parent is visible to its author. */
+export const Note = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "body": z.string().min(1).max(20000),
+  /** The author. */
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type Note = z.infer<typeof Note>;
+
+/** The body that creates a Note. */
+export const NoteCreate = z.strictObject({
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "body": z.string().min(1).max(20000),
+});
+export type NoteCreate = z.infer<typeof NoteCreate>;
+
+/** One Note record. */
+export const NoteEnvelope = z.strictObject({
+  "data": Note,
+  "message": z.string().max(500).optional(),
+});
+export type NoteEnvelope = z.infer<typeof NoteEnvelope>;
+
+/** One page of Note records. */
+export const NotePage = z.strictObject({
+  "items": z.array(Note).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type NotePage = z.infer<typeof NotePage>;
+
+/** A partial update of a Note: only the fields sent change; null clears a nullable field. */
+export const NoteUpdate = z.strictObject({
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "body": z.string().min(1).max(20000).optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type NoteUpdate = z.infer<typeof NoteUpdate>;
+
+/** What every list answer carries beside items. */
+export const PageMeta = z.strictObject({
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type PageMeta = z.infer<typeof PageMeta>;
+
+export const PipelineLeadRow = z.strictObject({
+  "status": LeadStatus,
+  "count": z.number().int().gte(0).lte(9007199254740991),
+});
+export type PipelineLeadRow = z.infer<typeof PipelineLeadRow>;
+
+export const ProjectStatus = z.enum(["active", "pending", "completed", "cancelled"]);
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+
+export const PipelineProjectRow = z.strictObject({
+  "status": ProjectStatus,
+  "count": z.number().int().gte(0).lte(9007199254740991),
+  /** Sum of the projects' value, as entered (not annualised). */
+  "total_value": Money,
+});
+export type PipelineProjectRow = z.infer<typeof PipelineProjectRow>;
+
+/** Sales pipeline: leads per lead status, projects and their summed value per project status. Every status appears, in the order of shared_types.json, with 0 where there are none. */
+export const PipelineReport = z.strictObject({
+  "leads": z.array(PipelineLeadRow),
+  "projects": z.array(PipelineProjectRow),
+});
+export type PipelineReport = z.infer<typeof PipelineReport>;
+
+export const ValueType = z.enum(["one_time", "monthly", "yearly"]);
+export type ValueType = z.infer<typeof ValueType>;
+
+/** A deal or piece of work for a client or a lead, or standalone. Visible to whoever can see its client or lead; a standalone project is visible to its creator and assignee. */
+export const Project = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  /** The client this project belongs to, if any. A client with projects cannot be purged. */
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "name": z.string().min(1).max(255),
+  "description": z.string().max(20000).nullable(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable(),
+  "status": ProjectStatus,
+  /** The project's worth per value_type period (one-time, per month or per year). */
+  "value": Money,
+  "value_type": ValueType,
+  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable(),
+  /** Expected or actual close; not before start_date. */
+  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable(),
+  "primary_contact_name": z.string().max(100).nullable(),
+  "primary_contact_title": z.string().max(100).nullable(),
+  "primary_contact_email": Email.nullable(),
+  "primary_contact_phone": Phone.nullable(),
+  "primary_contact_phone_label": PhoneLabel.nullable(),
+  "notes": z.string().max(20000).nullable(),
+  /** The user this project is assigned to; changed by the admin-only assign operation. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+});
+export type Project = z.infer<typeof Project>;
+
+/** The body that creates a Project. */
+export const ProjectCreate = z.strictObject({
+  /** The client this project belongs to, if any. A client with projects cannot be purged. */
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "name": z.string().min(1).max(255),
+  "description": z.string().max(20000).nullable().optional(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable().optional(),
+  "status": ProjectStatus.default("pending"),
+  /** The project's worth per value_type period (one-time, per month or per year). */
+  "value": Money.default(0),
+  "value_type": ValueType.default("one_time"),
+  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  /** Expected or actual close; not before start_date. */
+  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  "primary_contact_name": z.string().max(100).nullable().optional(),
+  "primary_contact_title": z.string().max(100).nullable().optional(),
+  "primary_contact_email": Email.nullable().optional(),
+  "primary_contact_phone": Phone.nullable().optional(),
+  "primary_contact_phone_label": PhoneLabel.nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+});
+export type ProjectCreate = z.infer<typeof ProjectCreate>;
+
+/** One Project record. */
+export const ProjectEnvelope = z.strictObject({
+  "data": Project,
+  "message": z.string().max(500).optional(),
+});
+export type ProjectEnvelope = z.infer<typeof ProjectEnvelope>;
+
+/** One page of Project records. */
+export const ProjectPage = z.strictObject({
+  "items": z.array(Project).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type ProjectPage = z.infer<typeof ProjectPage>;
+
+export const ProjectPerformanceSummary = z.strictObject({
+  "total_projects": z.number().int().gte(0).lte(9007199254740991),
+  /** Completed projects. */
+  "won": z.number().int().gte(0).lte(9007199254740991),
+  /** Cancelled projects. */
+  "lost": z.number().int().gte(0).lte(9007199254740991),
+  /** Open projects: pending and active. */
+  "pending": z.number().int().gte(0).lte(9007199254740991),
+  /** won / total_projects as a percentage; 0 when there are no projects. */
+  "win_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+  /** Mean project value, as entered; null when there are no projects. */
+  "avg_value": z.number().gte(0).lte(999999999999.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }).nullable(),
+  /** Mean of end_date - start_date in days over completed projects having both; null when there are none. */
+  "avg_duration_days": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
+});
+export type ProjectPerformanceSummary = z.infer<typeof ProjectPerformanceSummary>;
+
+/** Project outcomes: won = completed, lost = cancelled, pending = open (pending + active). */
+export const ProjectPerformanceReport = z.strictObject({
+  "summary": ProjectPerformanceSummary,
+});
+export type ProjectPerformanceReport = z.infer<typeof ProjectPerformanceReport>;
+
+/** A partial update of a Project: only the fields sent change; null clears a nullable field. */
+export const ProjectUpdate = z.strictObject({
+  /** The client this project belongs to, if any. A client with projects cannot be purged. */
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "name": z.string().min(1).max(255).optional(),
+  "description": z.string().max(20000).nullable().optional(),
+  /** Business type, free text. */
+  "type": z.string().max(50).nullable().optional(),
+  "status": ProjectStatus.optional(),
+  /** The project's worth per value_type period (one-time, per month or per year). */
+  "value": Money.optional(),
+  "value_type": ValueType.optional(),
+  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  /** Expected or actual close; not before start_date. */
+  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  "primary_contact_name": z.string().max(100).nullable().optional(),
+  "primary_contact_title": z.string().max(100).nullable().optional(),
+  "primary_contact_email": Email.nullable().optional(),
+  "primary_contact_phone": Phone.nullable().optional(),
+  "primary_contact_phone_label": PhoneLabel.nullable().optional(),
+  "notes": z.string().max(20000).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
+
+/** An opaque token string. */
+export const Token = z.string().min(1).max(4096);
+export type Token = z.infer<typeof Token>;
+
+/** The body of refresh. */
+export const RefreshRequest = z.strictObject({
+  "refresh_token": Token,
+});
+export type RefreshRequest = z.infer<typeof RefreshRequest>;
+
+export const RevenueByClientRow = z.strictObject({
+  "client_id": Id,
+  "client_name": z.string().min(1).max(100),
+  "total_projects": z.number().int().gte(0).lte(9007199254740991),
+  /** Sum of the value of all the client's projects. */
+  "total_value": Money,
+  /** Sum over completed projects. */
+  "won_value": Money,
+  /** Sum over open (pending and active) projects. */
+  "pending_value": Money,
+});
+export type RevenueByClientRow = z.infer<typeof RevenueByClientRow>;
+
+/** Clients with projects, by the summed value of their projects, highest total_value first, at most limit rows. */
+export const RevenueByClientReport = z.strictObject({
+  "clients": z.array(RevenueByClientRow),
+});
+export type RevenueByClientReport = z.infer<typeof RevenueByClientReport>;
+
+export const RevenueForecastMonthRow = z.strictObject({
+  /** YYYY-MM. */
+  "month": z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u")),
+  "weighted_forecast": Money,
+});
+export type RevenueForecastMonthRow = z.infer<typeof RevenueForecastMonthRow>;
+
+export const RevenueForecastSummary = z.strictObject({
+  /** Annualised value of pending, active and completed projects. */
+  "total_pipeline_value": Money,
+  /** Sum of annualised value x weight. */
+  "weighted_forecast": Money,
+  /** Annualised value of completed projects. */
+  "won_value": Money,
+  /** Annualised value of pending and active projects. */
+  "pending_value": Money,
+});
+export type RevenueForecastSummary = z.infer<typeof RevenueForecastSummary>;
+
+/** Weighted pipeline of annualised project value (monthly x 12; yearly and one_time as is). Weights: pending 0.3, active 0.6, completed 1.0, cancelled 0. */
+export const RevenueForecastReport = z.strictObject({
+  "forecast": RevenueForecastSummary,
+  /** One row per month, ascending, for the next months months; a project counts in the month of its end_date. */
+  "by_month": z.array(RevenueForecastMonthRow),
+});
+export type RevenueForecastReport = z.infer<typeof RevenueForecastReport>;
+
+/** Tokens for a logged-in user, with the user and their tenant. */
+export const Session = z.strictObject({
+  "access_token": Token,
+  "refresh_token": Token,
+  "token_type": z.enum(["Bearer"]),
+  /** Seconds until access_token expires. */
+  "expires_in": z.number().int().gte(1).lte(31536000),
+  "user": User,
+  "tenant": Tenant,
+});
+export type Session = z.infer<typeof Session>;
+
+/** The answer of login and refresh. */
+export const SessionEnvelope = z.strictObject({
+  "data": Session,
+  "message": z.string().max(500).optional(),
+});
+export type SessionEnvelope = z.infer<typeof SessionEnvelope>;
+
+export const ShortText = z.string().max(100);
+export type ShortText = z.infer<typeof ShortText>;
+
+export const TaskStatus = z.enum(["todo", "in_progress", "done", "cancelled"]);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/** A to-do with an optional due time and assignee, optionally about a client, a lead or a project. Visible to whoever can see that record; a task with no parent is visible to its creator and assignee. */
+export const Task = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  "title": z.string().min(1).max(200),
+  "description": z.string().max(20000).nullable(),
+  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "status": TaskStatus,
+  /** Who should do it; any user who can edit the task may set it. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  /** Set by the server when the status becomes done; cleared when it leaves done. */
+  "completed_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "created_by": Id,
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type Task = z.infer<typeof Task>;
+
+/** The body that creates a Task. */
+export const TaskCreate = z.strictObject({
+  "title": z.string().min(1).max(200),
+  "description": z.string().max(20000).nullable().optional(),
+  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "status": TaskStatus.default("todo"),
+  /** Who should do it; any user who can edit the task may set it. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+});
+export type TaskCreate = z.infer<typeof TaskCreate>;
+
+/** One Task record. */
+export const TaskEnvelope = z.strictObject({
+  "data": Task,
+  "message": z.string().max(500).optional(),
+});
+export type TaskEnvelope = z.infer<typeof TaskEnvelope>;
+
+/** One page of Task records. */
+export const TaskPage = z.strictObject({
+  "items": z.array(Task).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type TaskPage = z.infer<typeof TaskPage>;
+
+/** A partial update of a Task: only the fields sent change; null clears a nullable field. */
+export const TaskUpdate = z.strictObject({
+  "title": z.string().min(1).max(200).optional(),
+  "description": z.string().max(20000).nullable().optional(),
+  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "status": TaskStatus.optional(),
+  /** Who should do it; any user who can edit the task may set it. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type TaskUpdate = z.infer<typeof TaskUpdate>;
+
+/** The body that creates a Tenant. */
+export const TenantCreate = z.strictObject({
+  /** Display name, e.g. the company name. */
+  "name": z.string().min(1).max(100),
+  /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
+  "slug": Slug,
+  /** An inactive tenant's users cannot log in or use the API. */
+  "is_active": z.boolean().default(true),
+});
+export type TenantCreate = z.infer<typeof TenantCreate>;
+
+/** A partial update of a Tenant: only the fields sent change; null clears a nullable field. */
+export const TenantUpdate = z.strictObject({
+  /** Display name, e.g. the company name. */
+  "name": z.string().min(1).max(100).optional(),
+  /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
+  "slug": Slug.optional(),
+  /** An inactive tenant's users cannot log in or use the API. */
+  "is_active": z.boolean().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type TenantUpdate = z.infer<typeof TenantUpdate>;
+
+/** What a row of the upcoming-tasks report comes from: a task, an interaction scheduled in the window, or an open follow-up of an interaction. */
+export const UpcomingTaskSource = z.enum(["task", "interaction", "follow_up"]);
+export type UpcomingTaskSource = z.infer<typeof UpcomingTaskSource>;
+
+export const UpcomingTaskRow = z.strictObject({
+  /** The task's or the interaction's id, as source says. */
+  "id": Id,
+  "source": UpcomingTaskSource,
+  /** The interaction's type; null for a task (source task). */
+  "interaction_type": InteractionType.nullable(),
+  /** When it is due: the task's due_at, the interaction's contact_date or its follow_up_at. */
+  "contact_date": Timestamp,
+  /** The task's title or the interaction's summary. */
+  "notes": z.string().min(1).max(255),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "client_name": z.string().max(100).nullable(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "lead_name": z.string().max(100).nullable(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "project_name": z.string().max(255).nullable(),
+  /** The task's assignee; for an interaction, the assignee of its client, lead or project. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "assigned_to_email": Email.nullable(),
+});
+export type UpcomingTaskRow = z.infer<typeof UpcomingTaskRow>;
+
+/** What is due between now and days_ahead days from now, soonest first: open tasks by due_at, interactions scheduled by contact_date, and open follow-ups (pending, rescheduled) by follow_up_at. */
+export const UpcomingTasksReport = z.strictObject({
+  "tasks": z.array(UpcomingTaskRow),
+});
+export type UpcomingTasksReport = z.infer<typeof UpcomingTasksReport>;
+
+export const UserActivityRow = z.strictObject({
+  "user_id": Id,
+  "user_email": Email,
+  "user_name": PersonName.nullable(),
+  /** Leads currently assigned to the user. */
+  "assigned_leads": z.number().int().gte(0).lte(9007199254740991),
+  /** Clients currently assigned to the user. */
+  "assigned_clients": z.number().int().gte(0).lte(9007199254740991),
+  /** Interactions the user created in the date range. */
+  "interactions_logged": z.number().int().gte(0).lte(9007199254740991),
+  /** Projects the user created in the date range. */
+  "projects_created": z.number().int().gte(0).lte(9007199254740991),
+});
+export type UserActivityRow = z.infer<typeof UserActivityRow>;
+
+/** Per active user of the tenant: current workload and activity in the date range. Admins only. */
+export const UserActivityReport = z.strictObject({
+  "users": z.array(UserActivityRow),
+});
+export type UserActivityReport = z.infer<typeof UserActivityReport>;
+
+/** The body that creates an User. */
+export const UserCreate = z.strictObject({
+  /** Login name; unique within the tenant. */
+  "email": Email,
+  /** Display name; reports fall back to the email when it is null. */
+  "name": PersonName.nullable().optional(),
+  "role": Role.default("user"),
+  /** false: the user cannot log in; their records stay. */
+  "is_active": z.boolean().default(true),
+  /** The initial password: required on create, stored only as a hash (server column password_hash), never returned. Changed through the auth routes, not by update. */
+  "password": Password,
+});
+export type UserCreate = z.infer<typeof UserCreate>;
+
+/** One User record. */
+export const UserEnvelope = z.strictObject({
+  "data": User,
+  "message": z.string().max(500).optional(),
+});
+export type UserEnvelope = z.infer<typeof UserEnvelope>;
+
+/** One page of User records. */
+export const UserPage = z.strictObject({
+  "items": z.array(User).max(100),
+  /** Page size; 25 unless asked otherwise. */
+  "limit": z.number().int().gte(1).lte(100),
+  "offset": z.number().int().gte(0).lte(1000000000),
+  /** Number of matching records; present only when include_total=true. */
+  "total": z.number().int().gte(0).lte(1000000000).optional(),
+  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+  "next_cursor": z.string().nullable().optional(),
+});
+export type UserPage = z.infer<typeof UserPage>;
+
+/** A partial update of an User: only the fields sent change; null clears a nullable field. */
+export const UserUpdate = z.strictObject({
+  /** Login name; unique within the tenant. */
+  "email": Email.optional(),
+  /** Display name; reports fall back to the email when it is null. */
+  "name": PersonName.nullable().optional(),
+  "role": Role.optional(),
+  /** false: the user cannot log in; their records stay. */
+  "is_active": z.boolean().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
+export const Zip = z.string().max(20);
+export type Zip = z.infer<typeof Zip>;

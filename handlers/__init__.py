@@ -1,0 +1,1 @@
+"""One module per resource; Connexion finds the functions by operationId."""

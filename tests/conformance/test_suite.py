@@ -1,0 +1,184 @@
+"""The emitters against the official JSON-Schema-Test-Suite, for every keyword the contracts use.
+
+Every suite case whose schema the lint accepts must get the suite's verdict from the emitted
+Pydantic model and the emitted Zod schema: 100 %, or the keyword is refused at codegen time.
+The per-keyword table (cases run, refused groups, agreement) is printed with `-s` and
+written to build/conformance.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from codegen.emit.python import write_package
+from codegen.emit.zod import render_zod
+from generated.python.schemas import BUNDLE
+from tests.support.suite import (
+    DIALECT_DEVIATIONS,
+    SUITE,
+    Group,
+    expected,
+    formats_used,
+    keywords_used,
+    load_groups,
+    suite_files_for,
+)
+from tests.support.zod import ZodRunner, build_zod
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYWORDS = keywords_used(BUNDLE["$defs"])
+FILES = suite_files_for(KEYWORDS, formats_used(BUNDLE["$defs"]))
+# Keywords the contracts use that have no suite file of their own (annotations, our bundle).
+NO_SUITE_FILE = {
+    "title",
+    "description",
+    "readOnly",
+    "writeOnly",
+    "examples",
+    "$comment",
+    "deprecated",
+}
+
+Row = tuple[Group, dict[str, Any], bool, bool, bool | str]  # group, test, expected, zod, pydantic
+
+
+def _pydantic(module: Any, name: str, data: Any) -> bool | str:
+    model = getattr(module, name)
+    try:
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            model.model_validate(data)
+        else:
+            from pydantic import TypeAdapter
+
+            TypeAdapter(model).validate_python(data)
+    except ValidationError:
+        return False
+    except Exception as exc:
+        return f"crash: {type(exc).__name__}: {exc}"
+    return True
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
+    groups = load_groups(FILES)
+    accepted = [g for g in groups if g.refused is None]
+    defs: dict[str, Any] = {}
+    for g in accepted:
+        defs.update(g.compiled)
+    base = tmp_path_factory.mktemp("suite")
+    package = "suite_models"
+    write_package(base / package, defs, package)
+    sys.path.insert(0, str(base))
+    try:
+        module = importlib.import_module(f"{package}.models")
+    finally:
+        sys.path.remove(str(base))
+    dist = build_zod(render_zod(defs), base / "zod")
+    cases = [(g, t) for g in accepted for t in g.tests]
+    with ZodRunner(dist) as zod:
+        zod_verdicts = zod.verdicts([(g.name, t["data"]) for g, t in cases])
+    rows: list[Row] = [
+        (g, t, expected(g, t), z, _pydantic(module, g.name, t["data"]))
+        for (g, t), z in zip(cases, zod_verdicts, strict=True)
+    ]
+    _write_table(groups, rows)
+    return rows
+
+
+def _write_table(groups: list[Group], rows: list[Row]) -> None:
+    per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for g in groups:
+        per[g.file]["groups"] += 1
+        per[g.file]["refused groups"] += g.refused is not None
+        if g.refused is not None:
+            per[g.file]["refused cases"] += len(g.tests)
+    for g, _t, exp, z, py in rows:
+        per[g.file]["cases run"] += 1
+        per[g.file]["pydantic agrees"] += py == exp
+        per[g.file]["zod agrees"] += z == exp
+    lines = [
+        "| suite file | groups | refused groups | cases run | refused cases | Pydantic | Zod |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for file in sorted(per):
+        p = per[file]
+        run = p["cases run"]
+        lines.append(
+            f"| {file} | {p['groups']} | {p['refused groups']} | {run} | {p['refused cases']} | "
+            f"{_pct(p['pydantic agrees'], run)} | {_pct(p['zod agrees'], run)} |"
+        )
+    refused = [f"- {g.file} — {g.description}: {g.refused}" for g in groups if g.refused]
+    text = "\n".join([*lines, "", "Refused groups (the lint's reason):", *refused]) + "\n"
+    out = ROOT / "build" / "conformance.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(text)
+    print("\n" + text)
+
+
+def _pct(n: int, of: int) -> str:
+    return f"{100 * n / of:.1f}%" if of else "—"
+
+
+def test_every_used_keyword_has_its_suite_file() -> None:
+    """The suite files are picked from the keywords the contracts use, not from a list here."""
+    assert SUITE.is_dir(), f"the official suite is missing at {SUITE}"
+    covered = {p.stem for p in FILES}
+    uncovered = {k for k in KEYWORDS if k.lstrip("$") not in covered} - NO_SUITE_FILE
+    assert not uncovered, f"keywords used by contracts with no suite file: {sorted(uncovered)}"
+    assert {
+        "type",
+        "properties",
+        "required",
+        "enum",
+        "maxLength",
+        "pattern",
+        "multipleOf",
+    } <= covered
+
+
+def test_suite_cases_are_run(results: list[Row]) -> None:
+    by_file = {g.file for g, *_ in results}
+    assert len(results) >= 200, f"only {len(results)} suite cases were run"
+    assert by_file == {p.relative_to(SUITE).as_posix() for p in FILES} - _fully_refused(), by_file
+
+
+def _fully_refused() -> set[str]:
+    groups = load_groups(FILES)
+    files = {g.file for g in groups}
+    return {f for f in files if all(g.refused for g in groups if g.file == f)}
+
+
+def test_pydantic_agrees_with_the_suite(results: list[Row]) -> None:
+    wrong = [
+        f"{g.file} / {g.description} / {t['description']}: "
+        f"data={t['data']!r} expected={e} pydantic={py}"
+        for g, t, e, _z, py in results
+        if py != e
+    ]
+    assert not wrong, "\n".join(wrong[:30])
+
+
+def test_zod_agrees_with_the_suite(results: list[Row]) -> None:
+    wrong = [
+        f"{g.file} / {g.description} / {t['description']}: data={t['data']!r} expected={e} zod={z}"
+        for g, t, e, z, _py in results
+        if z != e
+    ]
+    assert not wrong, "\n".join(wrong[:30])
+
+
+def test_dialect_deviations_are_exactly_the_reviewed_ones(results: list[Row]) -> None:
+    """Our format rules differ from the suite only where codegen/formats.py says so."""
+    seen = {
+        (g.file, t["data"])
+        for g, t, _e, _z, _py in results
+        if isinstance(t["data"], str) and (g.file, t["data"]) in DIALECT_DEVIATIONS
+    }
+    assert seen == set(DIALECT_DEVIATIONS)

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generated.python import models
 from generated.python.schemas import BUNDLE, NAMES, validator_for
-from tests.support.cases import cases_for, resolve
+from tests.support.cases import cases_for, resolve, verdict
 from tests.support.zod import ZodRunner, build_zod
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,17 +27,7 @@ MIN_CASES = 300
 
 
 def pydantic_verdict(name: str, instance: Any) -> bool | str:
-    target = getattr(models, name)
-    try:
-        if isinstance(target, type) and issubclass(target, BaseModel):
-            target.model_validate(instance)
-        else:
-            TypeAdapter(target).validate_python(instance)
-    except ValidationError:
-        return False
-    except Exception as exc:  # a crash is a disagreement to report, not a verdict
-        return f"crash: {type(exc).__name__}: {exc}"
-    return True
+    return verdict(getattr(models, name), instance)
 
 
 def names_under_test() -> list[str]:

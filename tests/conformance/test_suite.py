@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, ValidationError
 
 from codegen.emit.python import write_package
 from codegen.emit.zod import render_zod
 from generated.python.schemas import BUNDLE
+from tests.support.cases import verdict
 from tests.support.suite import (
     DIALECT_DEVIATIONS,
     SUITE,
@@ -49,22 +49,6 @@ NO_SUITE_FILE = {
 Row = tuple[Group, dict[str, Any], bool, bool, bool | str]  # group, test, expected, zod, pydantic
 
 
-def _pydantic(module: Any, name: str, data: Any) -> bool | str:
-    model = getattr(module, name)
-    try:
-        if isinstance(model, type) and issubclass(model, BaseModel):
-            model.model_validate(data)
-        else:
-            from pydantic import TypeAdapter
-
-            TypeAdapter(model).validate_python(data)
-    except ValidationError:
-        return False
-    except Exception as exc:
-        return f"crash: {type(exc).__name__}: {exc}"
-    return True
-
-
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
     groups = load_groups(FILES)
@@ -85,7 +69,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
     with ZodRunner(dist) as zod:
         zod_verdicts = zod.verdicts([(g.name, t["data"]) for g, t in cases])
     rows: list[Row] = [
-        (g, t, expected(g, t), z, _pydantic(module, g.name, t["data"]))
+        (g, t, expected(g, t), z, verdict(getattr(module, g.name), t["data"]))
         for (g, t), z in zip(cases, zod_verdicts, strict=True)
     ]
     _write_table(groups, rows)

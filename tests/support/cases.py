@@ -20,6 +20,7 @@ from typing import Any
 import jsonschema_rs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from schemathesis.generation.jsonschema.builder import build
 
 from codegen import formats
@@ -105,10 +106,9 @@ NUMBER_TRAPS: list[Any] = [
 ]
 
 
-def sample_valid(schema: Schema, n: int) -> list[Any]:
-    """Up to `n` instances drawn for `schema` (deterministic: derandomized Hypothesis)."""
+def draw(strategy: st.SearchStrategy[Any], n: int) -> list[Any]:
+    """Up to `n` values from `strategy`, deterministically (derandomized, no example database)."""
     out: list[Any] = []
-    strategy = build(schema, draft=jsonschema_rs.Draft202012, formats=FORMAT_STRATEGIES)
 
     @settings(
         max_examples=n,
@@ -124,6 +124,25 @@ def sample_valid(schema: Schema, n: int) -> list[Any]:
 
     collect()
     return out
+
+
+def sample_valid(schema: Schema, n: int) -> list[Any]:
+    """Up to `n` instances drawn for `schema`."""
+    return draw(build(schema, draft=jsonschema_rs.Draft202012, formats=FORMAT_STRATEGIES), n)
+
+
+def verdict(target: Any, instance: Any) -> bool | str:
+    """A generated Pydantic model's (or type's) verdict; a crash is reported, not hidden."""
+    try:
+        if isinstance(target, type) and issubclass(target, BaseModel):
+            target.model_validate(instance)
+        else:
+            TypeAdapter(target).validate_python(instance)
+    except ValidationError:
+        return False
+    except Exception as exc:
+        return f"crash: {type(exc).__name__}: {exc}"
+    return True
 
 
 def resolve(node: Schema, defs: dict[str, Schema]) -> tuple[Schema, bool]:
@@ -233,23 +252,8 @@ JSON_VALUES = st.recursive(
 
 @functools.cache
 def arbitrary_json(n: int) -> tuple[Any, ...]:
-    """A fixed pool of arbitrary JSON values (derandomized): fuzz no schema would suggest."""
-    out: list[Any] = []
-
-    @settings(
-        max_examples=n,
-        database=None,
-        derandomize=True,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        phases=[Phase.generate],
-    )
-    @given(JSON_VALUES)
-    def collect(value: Any) -> None:
-        out.append(value)
-
-    collect()
-    return tuple(out)
+    """A fixed pool of arbitrary JSON values: fuzz no schema would suggest."""
+    return tuple(draw(JSON_VALUES, n))
 
 
 def cases_for(

@@ -48,11 +48,8 @@ SERVER_URL = "/api"
 HANDLERS = "handlers"
 BEARER_INFO_FUNC = "crm.auth.decode_token"
 DEFAULT_PAGE = 25
-BULK_MAX = 100
 SEARCH_MAX = 200
 CURSOR_MAX = 1000
-TOKEN_MAX = 4096
-EXPIRES_MAX = 31_536_000  # a year, in seconds: a bound, not a policy
 LIST_ALL_VISIBILITY = frozenset({"owner", "parent"})
 SCALARS = frozenset({"string", "integer", "number", "boolean"})
 PARAM_KEYWORDS = (
@@ -744,37 +741,6 @@ def _health(paths: _Paths) -> None:
             ok=("200", _json_response("The service is up.", "Health")),
         ),
     )
-
-
-def _obj(
-    title: str, description: str, props: dict[str, Any], required: list[str], closed: bool = True
-) -> Schema:
-    out: Schema = {"title": title, "description": description, "type": "object"}
-    if closed:
-        out["additionalProperties"] = False
-    out["required"] = required
-    out["properties"] = props
-    return out
-
-
-def _envelope(title: str, description: str, data: dict[str, Any]) -> Schema:
-    return _obj(
-        title,
-        description,
-        {"data": data, "message": {"type": "string", "maxLength": 500}},
-        ["data"],
-    )
-
-
-def _copy(defs: dict[str, Schema], name: str, prop: str) -> Schema:
-    """A property's constraints, without its annotations."""
-    try:
-        schema = defs[name]["properties"][prop]
-    except KeyError:
-        raise ContractError("contracts/", "", f"openapi needs {name}.{prop}") from None
-    drop = {"description", "readOnly", "writeOnly", "default", "title"}
-    out: Schema = _component({k: v for k, v in schema.items() if k not in drop})
-    return out
 
 
 def _extra_schemas(contracts: ContractSet) -> dict[str, Schema]:

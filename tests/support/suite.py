@@ -19,27 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from codegen.lint import KEYWORDS_BY_TYPE, lint_schema
+from codegen.lint import ANNOTATIONS, KEYWORDS_BY_TYPE, lint_schema
 from codegen.runtime import contract_validator
 
 SUITE = Path(__file__).resolve().parents[3] / "shared" / "jsonschema-test-suite" / "draft2020-12"
-NOT_ASSERTIONS = frozenset(
-    {
-        "title",
-        "description",
-        "default",
-        "examples",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-        "$comment",
-        "$schema",
-        "$defs",
-        "$ref",
-        "anyOf",
-        "$id",
-    }
-)
+NOT_ASSERTIONS = ANNOTATIONS | {"$schema", "$defs", "$ref", "anyOf", "$id"}
 
 
 @dataclass

@@ -12,6 +12,7 @@ BodyLimit               413 over Settings.max_body_bytes; chunked bodies get a C
 RoutingMiddleware
 SecurityMiddleware      bearerAuth -> crm.auth.decode_token
 RequireContentType      415 for a body without Content-Type (stack-scout 1f-1)
+RequestContext          db, settings and, for a verified token, the tenant Scope -> handler args
 RequestValidationMiddleware   crm.openapi31 validators (JSON Schema 2020-12)
 ResponseValidationMiddleware  development and test only
 LifespanMiddleware, ContextMiddleware -> handlers/<resource>.py
@@ -23,7 +24,8 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
 from functools import cache
 from typing import Any
 
@@ -50,7 +52,8 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from crm import auth
+from crm import auth, passwords
+from crm.db import Database, open_database
 from crm.errors import (
     BadRequest,
     CrmError,
@@ -60,6 +63,7 @@ from crm.errors import (
     error_body,
 )
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
+from crm.scope import Scope as TenantScope
 from crm.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -73,11 +77,22 @@ INTERNAL_ERROR = "Something went wrong on our side; the error has been logged."
 NOT_IMPLEMENTED = "This operation is not available yet."
 
 
-def create_app(settings: Settings, *, resolver: Resolver | None = None) -> AsyncApp:
-    """Build the ASGI app for `settings`; `resolver` lets tests swap handlers in."""
+def create_app(
+    settings: Settings,
+    *,
+    resolver: Resolver | None = None,
+    database: Database | None = None,
+) -> AsyncApp:
+    """Build the ASGI app for `settings`.
+
+    `resolver` lets tests swap handlers in; `database` lets them share one they close
+    themselves (an app opens its own from DATABASE_URL and closes it at shutdown).
+    """
     enable_openapi31()
     auth.configure(settings)
+    passwords.configure(settings)
     _configure_logging(settings)
+    db = database or open_database(settings)
     spec = _spec()
     development = settings.env in ("development", "test")
 
@@ -86,8 +101,16 @@ def create_app(settings: Settings, *, resolver: Resolver | None = None) -> Async
         for m in connexion.middleware.ConnexionMiddleware.default_middlewares
         if development or m not in (SwaggerUIMiddleware, ResponseValidationMiddleware)
     ]
+
+    @asynccontextmanager
+    async def lifespan(_: Any) -> AsyncIterator[None]:
+        yield
+        if database is None:
+            await db.close()
+
     app = AsyncApp(
         __name__,
+        lifespan=lifespan,
         middlewares=middlewares,
         validator_map=VALIDATOR_MAP,
         strict_validation=True,
@@ -108,6 +131,12 @@ def create_app(settings: Settings, *, resolver: Resolver | None = None) -> Async
     app.add_middleware(
         RequireContentTypeMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,
+    )
+    app.add_middleware(
+        RequestContextMiddleware,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+        db=db,
+        settings=settings,
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -168,8 +197,13 @@ def json_error(
 
 async def _crm_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, CrmError)
-    if exc.status == Unauthorized.status:  # one answer for every token problem
-        return json_error(401, auth.TOKEN_REJECTED, {}, {"WWW-Authenticate": "Bearer"})
+    if exc.status == Unauthorized.status:
+        # One answer for every token and session problem (which check failed stays in the
+        # server); login's own sentence ("The email or password is not correct.") passes.
+        message = (
+            exc.message if exc.message != Unauthorized.default_message else auth.TOKEN_REJECTED
+        )
+        return json_error(401, message, {}, {"WWW-Authenticate": "Bearer"})
     return json_error(exc.status, exc.message, exc.details, exc.headers)
 
 
@@ -399,3 +433,27 @@ class JsonCORSMiddleware(CORSMiddleware):
             if k.lower() not in ("content-length", "content-type")
         }
         return Response(body, status_code=response.status_code, headers=headers, media_type=JSON)
+
+
+class RequestContextMiddleware:
+    """Hand each operation what its handler declares: `db`, `settings`, and `scope`.
+
+    Connexion passes a context entry to a handler whose signature names it. `scope` is the
+    tenant Scope of the verified token (set by the security layer just before this); an
+    operation without security (login, refresh, health) gets no scope, only `db`.
+    """
+
+    def __init__(self, app: ASGIApp, *, db: Database, settings: Settings) -> None:
+        self.app = app
+        self.db = db
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
+            context["db"] = self.db
+            context["settings"] = self.settings
+            claims = context.get("token_info")
+            if claims is not None:
+                context["scope"] = TenantScope.from_claims(self.db, claims)
+        await self.app(scope, receive, send)

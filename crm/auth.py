@@ -12,10 +12,11 @@ The key, audience and issuer come from the `Settings` the app was built with
 (`configure(settings)`, called by `crm.app.create_app`), because Connexion resolves the function
 by its dotted name and cannot pass it arguments.
 
-Not here yet (issue 4 delivers them next): login, opaque refresh tokens with rotation and reuse
-detection, logout and revocation, and the per-request check that the user and the tenant are
-still active and the role unchanged. Until then a valid access token is trusted for its
-whole lifetime.
+The claim `sid` names the login session (`auth_sessions`). A valid signature is not the end
+of it: every statement a request runs checks that this session is live, the user active with
+this role and the tenant active (`crm.statements.session_guard`), so logout, a password
+change, deactivation and a role change take effect on the very next request. Login, refresh
+rotation and revocation live in `crm.sessions`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from crm.settings import Settings
 log = logging.getLogger(__name__)
 
 ALGORITHM = "HS256"
-REQUIRED_CLAIMS = ("exp", "iat", "sub", "tenant_id", "role", "jti")
+REQUIRED_CLAIMS = ("exp", "iat", "sub", "tenant_id", "role", "sid", "jti")
 TOKEN_REJECTED = "Your session is not valid or has expired: please log in again."  # noqa: S105 - a message
 
 
@@ -72,6 +73,7 @@ def issue_access_token(
     user_id: str,
     tenant_id: str,
     role: str,
+    session_id: str,
     now: datetime | None = None,
     lifetime: timedelta | None = None,
 ) -> str:
@@ -82,6 +84,7 @@ def issue_access_token(
         "sub": str(user_id),
         "tenant_id": str(tenant_id),
         "role": role,
+        "sid": str(session_id),
         "iat": issued,
         "exp": issued + (lifetime if lifetime is not None else config.lifetime),
         "jti": uuid.uuid4().hex,
@@ -89,6 +92,10 @@ def issue_access_token(
         "iss": config.issuer,
     }
     return jwt.encode(claims, config.secret, algorithm=ALGORITHM)
+
+
+def access_token_seconds() -> int:
+    return int(_current().lifetime.total_seconds())
 
 
 def decode_token(token: str) -> dict[str, Any]:
@@ -106,7 +113,7 @@ def decode_token(token: str) -> dict[str, Any]:
     except jwt.PyJWTError as exc:
         log.debug("token rejected: %s", exc)
         raise Unauthorized(TOKEN_REJECTED) from None
-    for claim in ("sub", "tenant_id", "role", "jti"):
+    for claim in ("sub", "tenant_id", "role", "sid", "jti"):
         if not isinstance(claims.get(claim), str) or not claims[claim]:
             log.debug("token rejected: claim %s is not a non-empty string", claim)
             raise Unauthorized(TOKEN_REJECTED)

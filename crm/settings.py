@@ -42,6 +42,9 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     log_level: str = "INFO"
     max_body_bytes: int = 1024 * 1024
+    # PostgreSQL pool (seed: 10-20 connections + 5 overflow): kept open / at most.
+    db_pool_min: int = 10
+    db_pool_max: int = 25
 
     @property
     def is_production(self) -> bool:
@@ -100,6 +103,8 @@ class Settings:
             cors_origins=origins,
             log_level=log_level,
             max_body_bytes=_positive_int(get, "MAX_BODY_BYTES", 1024 * 1024),
+            db_pool_min=_positive_int(get, "DB_POOL_MIN", 10),
+            db_pool_max=_positive_int(get, "DB_POOL_MAX", 25),
         )
 
 

@@ -69,6 +69,26 @@ users = sa.Table(
     sa.Index('ix_users_tenant_id_created_at', 'tenant_id', 'created_at'),
 )
 
+# AuthSession: One login: the family of refresh tokens that login started. Access tokens carry its
+# id (claim sid), and every authenticated statement checks that it is not revoked, so logout, a
+# password change and refresh-token reuse end it on the very next request. No routes of its own.
+auth_sessions = sa.Table(
+    'auth_sessions',
+    metadata,
+    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('tenant_id', sa.Uuid(), nullable=False),
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(timezone=True)),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.PrimaryKeyConstraint('id', name='pk_auth_sessions'),
+    sa.UniqueConstraint('tenant_id', 'id', name='uq_auth_sessions_tenant_id_id'),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_auth_sessions_tenant_id_tenants', ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['tenant_id', 'user_id'], ['users.tenant_id', 'users.id'], name='fk_auth_sessions_user_id_users', ondelete='CASCADE'),
+    sa.Index('ix_auth_sessions_tenant_id_user_id', 'tenant_id', 'user_id'),
+)
+
 # Lead: A prospective customer, before conversion to a client.
 leads = sa.Table(
     'leads',
@@ -185,6 +205,28 @@ clients = sa.Table(
     sa.Index('ix_clients_tenant_id_deleted_at', 'tenant_id', 'deleted_at'),
     sa.Index('ix_clients_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
     sa.Index('ix_clients_tenant_id_created_by', 'tenant_id', 'created_by'),
+)
+
+# RefreshToken: One issued refresh token, stored as the SHA-256 of its secret (the secret is 256
+# random bits, so a fast hash is enough). Single use: refreshing marks it used and issues the next
+# one; presenting a used one again means it was stolen, and its whole session is revoked. No
+# routes of its own.
+refresh_tokens = sa.Table(
+    'refresh_tokens',
+    metadata,
+    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('tenant_id', sa.Uuid(), nullable=False),
+    sa.Column('session_id', sa.Uuid(), nullable=False),
+    sa.Column('token_hash', sa.String(64), nullable=False),
+    sa.Column('used_at', sa.DateTime(timezone=True)),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
+    sa.PrimaryKeyConstraint('id', name='pk_refresh_tokens'),
+    sa.UniqueConstraint('tenant_id', 'id', name='uq_refresh_tokens_tenant_id_id'),
+    sa.CheckConstraint('length(token_hash) >= 64 AND length(token_hash) <= 64', name='token_hash_length_5b9cbb50'),
+    sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_refresh_tokens_tenant_id_tenants', ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['tenant_id', 'session_id'], ['auth_sessions.tenant_id', 'auth_sessions.id'], name='fk_refresh_tokens_session_id_auth_sessions', ondelete='CASCADE'),
+    sa.Index('ix_refresh_tokens_tenant_id_session_id', 'tenant_id', 'session_id'),
 )
 
 # Account: A billing or service account number held by a client (not a customer company). Visible
@@ -440,12 +482,14 @@ tasks = sa.Table(
 
 TABLES: dict[str, sa.Table] = {
     'Account': accounts,
+    'AuthSession': auth_sessions,
     'Client': clients,
     'Contact': contacts,
     'Interaction': interactions,
     'Lead': leads,
     'Note': notes,
     'Project': projects,
+    'RefreshToken': refresh_tokens,
     'Task': tasks,
     'Tenant': tenants,
     'User': users,

@@ -364,6 +364,54 @@ class ProjectStatus(StrEnum):
     cancelled = "cancelled"
 
 
+class RefreshTokenCreate(ContractModel):
+    """
+    The body that creates a RefreshToken.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    session_id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    token_hash: Annotated[JsonStr, Field(max_length=64, min_length=64, pattern="^[0-9a-f]{64}$")]
+    """
+    Hex SHA-256 of the token's secret part.
+    """
+    used_at: NullableDateTime | None | MISSING = MISSING
+    """
+    When it was traded for the next token; null while it is the current one.
+    """
+
+
+class RefreshTokenUpdate(MinProperties1):
+    """
+    A partial update of a RefreshToken: only the fields sent change; null clears a nullable field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    session_id: Uuid | MISSING = MISSING
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    token_hash: Annotated[
+        JsonStr | MISSING, Field(max_length=64, min_length=64, pattern="^[0-9a-f]{64}$")
+    ] = MISSING
+    """
+    Hex SHA-256 of the token's secret part.
+    """
+    used_at: NullableDateTime | None | MISSING = MISSING
+    """
+    When it was traded for the next token; null while it is the current one.
+    """
+
+
 class RevenueByClientRow(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -805,6 +853,91 @@ class AccountPage(ContractModel):
     next_cursor: NullableJsonStr | None | MISSING = MISSING
     """
     Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    """
+
+
+class AuthSession(ContractModel):
+    """
+    One login: the family of refresh tokens that login started. Access tokens carry its id (claim sid), and every authenticated statement checks that it is not revoked, so logout, a password change and refresh-token reuse end it on the very next request. No routes of its own.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    tenant_id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    user_id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    expires_at: DateTime
+    """
+    The family ends here whatever its refreshes: a fresh login is due.
+    """
+    revoked_at: NullableDateTime
+    """
+    Set by logout, a password change, or reuse of a rotated refresh token.
+    """
+    created_at: DateTime
+    """
+    RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
+    """
+    updated_at: DateTime
+    """
+    RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
+    """
+
+
+class AuthSessionCreate(ContractModel):
+    """
+    The body that creates an AuthSession.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    user_id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    expires_at: DateTime
+    """
+    The family ends here whatever its refreshes: a fresh login is due.
+    """
+    revoked_at: NullableDateTime | None | MISSING = MISSING
+    """
+    Set by logout, a password change, or reuse of a rotated refresh token.
+    """
+
+
+class AuthSessionUpdate(MinProperties1):
+    """
+    A partial update of an AuthSession: only the fields sent change; null clears a nullable field.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    user_id: Uuid | MISSING = MISSING
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    expires_at: DateTime | MISSING = MISSING
+    """
+    The family ends here whatever its refreshes: a fresh login is due.
+    """
+    revoked_at: NullableDateTime | None | MISSING = MISSING
+    """
+    Set by logout, a password change, or reuse of a rotated refresh token.
     """
 
 
@@ -1973,6 +2106,45 @@ class RefreshRequest(ContractModel):
     refresh_token: Annotated[JsonStr, Field(max_length=4096, min_length=1)]
     """
     An opaque token string.
+    """
+
+
+class RefreshToken(ContractModel):
+    """
+    One issued refresh token, stored as the SHA-256 of its secret (the secret is 256 random bits, so a fast hash is enough). Single use: refreshing marks it used and issues the next one; presenting a used one again means it was stolen, and its whole session is revoked. No routes of its own.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    tenant_id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    session_id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    token_hash: Annotated[JsonStr, Field(max_length=64, min_length=64, pattern="^[0-9a-f]{64}$")]
+    """
+    Hex SHA-256 of the token's secret part.
+    """
+    used_at: NullableDateTime
+    """
+    When it was traded for the next token; null while it is the current one.
+    """
+    created_at: DateTime
+    """
+    RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
+    """
+    updated_at: DateTime
+    """
+    RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
 
 

@@ -90,6 +90,40 @@ export const AssignRequest = z.strictObject({
 });
 export type AssignRequest = z.infer<typeof AssignRequest>;
 
+/** One login: the family of refresh tokens that login started. Access tokens carry its id (claim sid), and every authenticated statement checks that it is not revoked, so logout, a password change and refresh-token reuse end it on the very next request. No routes of its own. */
+export const AuthSession = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  "user_id": Id,
+  /** The family ends here whatever its refreshes: a fresh login is due. */
+  "expires_at": Timestamp,
+  /** Set by logout, a password change, or reuse of a rotated refresh token. */
+  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type AuthSession = z.infer<typeof AuthSession>;
+
+/** The body that creates an AuthSession. */
+export const AuthSessionCreate = z.strictObject({
+  "user_id": Id,
+  /** The family ends here whatever its refreshes: a fresh login is due. */
+  "expires_at": Timestamp,
+  /** Set by logout, a password change, or reuse of a rotated refresh token. */
+  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+});
+export type AuthSessionCreate = z.infer<typeof AuthSessionCreate>;
+
+/** A partial update of an AuthSession: only the fields sent change; null clears a nullable field. */
+export const AuthSessionUpdate = z.strictObject({
+  "user_id": Id.optional(),
+  /** The family ends here whatever its refreshes: a fresh login is due. */
+  "expires_at": Timestamp.optional(),
+  /** Set by logout, a password change, or reuse of a rotated refresh token. */
+  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type AuthSessionUpdate = z.infer<typeof AuthSessionUpdate>;
+
 /** How many records changed. */
 export const BulkCount = z.strictObject({
   "affected": z.number().int().gte(0).lte(100),
@@ -965,6 +999,40 @@ export const RefreshRequest = z.strictObject({
   "refresh_token": Token,
 });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
+
+/** One issued refresh token, stored as the SHA-256 of its secret (the secret is 256 random bits, so a fast hash is enough). Single use: refreshing marks it used and issues the next one; presenting a used one again means it was stolen, and its whole session is revoked. No routes of its own. */
+export const RefreshToken = z.strictObject({
+  "id": Id,
+  "tenant_id": Id,
+  "session_id": Id,
+  /** Hex SHA-256 of the token's secret part. */
+  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")),
+  /** When it was traded for the next token; null while it is the current one. */
+  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "created_at": Timestamp,
+  "updated_at": Timestamp,
+});
+export type RefreshToken = z.infer<typeof RefreshToken>;
+
+/** The body that creates a RefreshToken. */
+export const RefreshTokenCreate = z.strictObject({
+  "session_id": Id,
+  /** Hex SHA-256 of the token's secret part. */
+  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")),
+  /** When it was traded for the next token; null while it is the current one. */
+  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+});
+export type RefreshTokenCreate = z.infer<typeof RefreshTokenCreate>;
+
+/** A partial update of a RefreshToken: only the fields sent change; null clears a nullable field. */
+export const RefreshTokenUpdate = z.strictObject({
+  "session_id": Id.optional(),
+  /** Hex SHA-256 of the token's secret part. */
+  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")).optional(),
+  /** When it was traded for the next token; null while it is the current one. */
+  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+}).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
+export type RefreshTokenUpdate = z.infer<typeof RefreshTokenUpdate>;
 
 export const RevenueByClientRow = z.strictObject({
   "client_id": Id,

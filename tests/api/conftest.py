@@ -1,18 +1,32 @@
-"""The API under test: the real app factory, the real openapi.yaml, a fresh Settings per test.
+"""The API under test: the real app factory, the real openapi.yaml, a real database per test.
 
-Handlers that do not exist yet are swapped in per test through `create_app(resolver=...)`;
-`STUBS` below are the ones every client gets (each answers in a way a test can recognise).
+Every test here runs twice, on SQLite and on the throwaway PostgreSQL server
+(tests/fixtures/postgres.py): `database_url` copies a database migrated once per session
+(a file copy on SQLite, `CREATE DATABASE ... TEMPLATE` on PostgreSQL).
+
+Two kinds of clients:
+- `client` / `make_client(stubs)`: the real app with some operations swapped for stubs
+  (`STUBS`), for the error-shape tests that need a handler to fail in a known way;
+- `api`: the real app and real handlers, with `world`'s two tenants and their users, and
+  `api.login(who)` for their Authorization headers.
 """
 
 from __future__ import annotations
 
+import shutil
+import uuid
 import warnings
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
+
+from tests.db.conftest import BACKENDS, alembic, make_engine
 
 # Connexion 3.3 warns while it is being *imported* (collection time, before any pytestmark
 # applies): starlette's httpx->httpx2 notice and jsonschema's RefResolver deprecation. Only
@@ -34,9 +48,14 @@ with warnings.catch_warnings():
     from connexion.resolver import Resolver
     from connexion.utils import get_function_from_name
 
+    from crm import passwords
     from crm.app import create_app
+    from crm.auth import issue_access_token
+    from crm.db import Database, open_database
     from crm.errors import Conflict, Forbidden, NotFound, TooManyRequests
+    from crm.ids import new_id
     from crm.settings import Settings
+    from generated import tables
     from generated.python.schemas import validator_for
 
 REACHED = "The stub handler was reached."
@@ -91,29 +110,213 @@ def stub_resolver(stubs: dict[str, Callable[..., Any]]) -> Resolver:
     return Resolver(function_resolver=resolve)
 
 
+# --- databases ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "crm.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    alembic(engine, "upgrade", "head")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_create_database: Callable[..., str]) -> str:
+    url = pg_create_database(as_template=True)
+    engine = make_engine(url)
+    alembic(engine, "upgrade", "head")
+    engine.dispose()
+    return sa.make_url(url).database or ""
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated database of its own for each test, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "crm.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    create: Callable[..., str] = request.getfixturevalue("pg_create_database")
+    return create(template=request.getfixturevalue("pg_template"))
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(database_url: str) -> Settings:
     return Settings.from_env(
         {
             "CRM_ENV": "test",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'crm.sqlite3'}",
+            "DATABASE_URL": database_url,
             "CORS_ORIGINS": "https://app.pathsix.example, http://localhost:5173",
             "MAX_BODY_BYTES": "4096",
+            "DB_POOL_MIN": "1",
+            "DB_POOL_MAX": "4",
         }
     )
 
 
 @pytest.fixture
-def make_client(settings: Settings) -> Callable[..., httpx.AsyncClient]:
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    db = open_database(settings)
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+def make_client(settings: Settings, database: Database) -> Callable[..., httpx.AsyncClient]:
     def make(
         stubs: dict[str, Callable[..., Any]] | None = None, app_settings: Settings | None = None
     ) -> httpx.AsyncClient:
         app = create_app(
-            app_settings or settings, resolver=stub_resolver({**STUBS, **(stubs or {})})
+            app_settings or settings,
+            resolver=stub_resolver({**STUBS, **(stubs or {})}),
+            database=database,
         )
         return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
     return make
+
+
+def stub_token(role: str = "user") -> str:
+    """A well-formed token for the stub tests: no session behind it, no handler reads one."""
+    return issue_access_token(
+        user_id=str(uuid.uuid4()),
+        tenant_id=str(uuid.uuid4()),
+        role=role,
+        session_id=str(uuid.uuid4()),
+    )
+
+
+# --- the world: two tenants and their users -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    tenant_slug: str
+    email: str
+    password: str
+    role: str
+
+
+PEOPLE = {
+    # key: (tenant slug, role)
+    "admin": ("acme", "admin"),
+    "alice": ("acme", "user"),
+    "bob": ("acme", "user"),
+    "gina": ("globex", "admin"),
+    "gus": ("globex", "user"),
+}
+
+
+@dataclass
+class World:
+    people: dict[str, Person]
+    tenants: dict[str, uuid.UUID]
+    url: str
+
+    def __getitem__(self, key: str) -> Person:
+        return self.people[key]
+
+
+@pytest.fixture
+def world(settings: Settings) -> Iterator[World]:
+    passwords.configure(settings)
+    engine = make_engine(settings.database_url)
+    people: dict[str, Person] = {}
+    tenants: dict[str, uuid.UUID] = {}
+    with engine.begin() as conn:
+        for slug in ("acme", "globex"):
+            tenants[slug] = _create_tenant(conn, name=slug.title(), slug=slug)
+        for key, (slug, role) in PEOPLE.items():
+            email = f"{key}@{slug}.example"
+            password = f"{key}-password-1"
+            user_id = _create_user(
+                conn,
+                tenant_id=tenants[slug],
+                email=email,
+                name=key.title(),
+                role=role,
+                password=password,
+            )
+            people[key] = Person(key, user_id, tenants[slug], slug, email, password, role)
+    yield World(people, tenants, settings.database_url)
+    engine.dispose()
+
+
+def _create_tenant(conn: sa.Connection, *, name: str, slug: str) -> uuid.UUID:
+    tenant_id = new_id()
+    now = datetime.now(UTC)
+    conn.execute(
+        sa.insert(tables.tenants).values(
+            id=tenant_id, name=name, slug=slug, is_active=True, created_at=now, updated_at=now
+        )
+    )
+    return tenant_id
+
+
+def _create_user(
+    conn: sa.Connection,
+    *,
+    tenant_id: uuid.UUID,
+    email: str,
+    name: str,
+    role: str,
+    password: str,
+) -> uuid.UUID:
+    user_id = new_id()
+    now = datetime.now(UTC)
+    conn.execute(
+        sa.insert(tables.users).values(
+            id=user_id,
+            tenant_id=tenant_id,
+            email=email.lower(),
+            name=name,
+            role=role,
+            is_active=True,
+            password_hash=passwords.hash_password(password),
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    return user_id
+
+
+class Api:
+    """An httpx client on the real app, plus logins by person key."""
+
+    def __init__(self, client: httpx.AsyncClient, world: World) -> None:
+        self.client = client
+        self.world = world
+        self._headers: dict[str, dict[str, str]] = {}
+
+    async def login(self, key: str) -> dict[str, str]:
+        """Authorization headers of a fresh login (cached per person for the test)."""
+        if key not in self._headers:
+            person = self.world[key]
+            response = await self.client.post(
+                "/api/auth/login", json={"email": person.email, "password": person.password}
+            )
+            assert response.status_code == 200, response.text
+            token = response.json()["data"]["access_token"]
+            self._headers[key] = {"Authorization": f"Bearer {token}"}
+        return self._headers[key]
+
+    async def create(self, who: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = await self.client.post(path, json=body, headers=await self.login(who))
+        assert response.status_code == 201, response.text
+        return response.json()["data"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+async def api(settings: Settings, database: Database, world: World) -> AsyncIterator[Api]:
+    app = create_app(settings, database=database)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield Api(client, world)
 
 
 @pytest.fixture

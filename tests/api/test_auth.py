@@ -11,9 +11,8 @@ import httpx
 import jwt
 import pytest
 
-from crm.auth import issue_access_token
 from crm.settings import Settings
-from tests.api.conftest import assert_error
+from tests.api.conftest import assert_error, stub_token
 
 pytestmark = pytest.mark.anyio
 
@@ -23,9 +22,10 @@ ME = "/api/auth/me"  # the stub handler answers 403: reaching it means the token
 def claims(settings: Settings, **changes: Any) -> dict[str, Any]:
     now = datetime.now(UTC)
     base: dict[str, Any] = {
-        "sub": "u-1",
-        "tenant_id": "t-1",
+        "sub": "0190f5c2-7a1b-7c3d-8e4f-a1b2c3d4e5f1",
+        "tenant_id": "0190f5c2-7a1b-7c3d-8e4f-a1b2c3d4e5f2",
         "role": "user",
+        "sid": "0190f5c2-7a1b-7c3d-8e4f-a1b2c3d4e5f3",
         "iat": now,
         "exp": now + timedelta(minutes=5),
         "jti": "j-1",
@@ -69,9 +69,7 @@ def bad_headers(settings: Settings) -> dict[str, dict[str, str]]:
         "alg none": bearer(jwt.encode(claims(settings), None, algorithm="none")),
         "wrong audience": bearer(sign(claims(settings, aud="someone-else"), key)),
         "wrong issuer": bearer(sign(claims(settings, iss="someone-else"), key)),
-        "tampered claim": bearer(
-            tamper(issue_access_token(user_id="u", tenant_id="t", role="user"))
-        ),
+        "tampered claim": bearer(tamper(stub_token())),
         "no tenant": bearer(sign(claims(settings, tenant_id=None), key)),
         "no jti": bearer(sign(claims(settings, jti=None), key)),
         "empty role": bearer(sign(claims(settings, role=""), key)),
@@ -79,7 +77,7 @@ def bad_headers(settings: Settings) -> dict[str, dict[str, str]]:
 
 
 async def test_a_valid_token_reaches_the_handler(client: httpx.AsyncClient) -> None:
-    token = issue_access_token(user_id="u-1", tenant_id="t-1", role="user")
+    token = stub_token()
     response = await client.get(ME, headers={"Authorization": f"Bearer {token}"})
     assert_error(response, 403)
 

@@ -8,8 +8,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from crm.auth import issue_access_token
-from tests.api.conftest import REACHED, SQL_IN_ERROR, assert_error
+from tests.api.conftest import REACHED, SQL_IN_ERROR, assert_error, stub_token
 
 pytestmark = pytest.mark.anyio
 
@@ -18,8 +17,7 @@ LEAD_ID = "0190f5c2-7a1b-7c3d-8e4f-a1b2c3d4e5f6"
 
 @pytest.fixture
 def auth(client: httpx.AsyncClient) -> dict[str, str]:
-    token = issue_access_token(user_id="u-1", tenant_id="t-1", role="user")
-    return {"Authorization": f"Bearer {token}"}
+    return {"Authorization": f"Bearer {stub_token()}"}
 
 
 def paths(body: dict[str, object]) -> list[str]:

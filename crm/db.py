@@ -1,0 +1,459 @@
+"""Execute SQLAlchemy Core statements, compiled once per shape, with the bare drivers.
+
+SQLAlchemy defines the tables (`generated/tables.py`) and builds the statements; it does not
+execute them. Its execution layer costs 0.7-1.0 ms per request even with statements built once
+(DESIGN.md, "The hot path"), so this module compiles a statement once per dialect and runs the
+SQL string with psycopg 3's async pool (PostgreSQL) or the standard `sqlite3` driver (SQLite).
+
+```
+Query(key, build)        a statement shape: `build()` runs once per process and dialect
+Database                 fetch_all / fetch_one / execute / transaction()
+ ├── PostgresDatabase    psycopg AsyncConnectionPool, autocommit connections, dict rows
+ └── SqliteDatabase      one sqlite3 connection, foreign keys on, WAL, an asyncio.Lock
+```
+
+Parameters are always named (`bindparam("name")`) and passed as a dict. Because the
+SQLAlchemy type layer is skipped, values are converted here, per dialect, from the column
+types the statement selects: on SQLite UUIDs are 32 hex digits and timestamps
+`YYYY-MM-DD HH:MM:SS.ffffff` in UTC (SQLAlchemy's own storage formats, which the migrations and
+tests/db use); on PostgreSQL `NUMERIC` comes back as Decimal and is read as float, as the
+tables declare (`asdecimal=False`).
+
+Integrity errors become API errors here, as a backstop behind the handlers' own checks:
+a unique key clash is a 409, a broken reference or CHECK a 400. A PostgreSQL pool that stays
+exhausted for the whole timeout is a 503 with Retry-After.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sqlite3
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, cast
+
+import psycopg
+import psycopg.errors
+import sqlalchemy as sa
+from psycopg.rows import dict_row
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine.interfaces import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from crm.errors import BadRequest, Conflict, CrmError
+from crm.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+
+class ServiceUnavailable(CrmError):
+    status = 503
+    default_message = "The service is busy: please try again in a moment."
+
+
+@dataclass(frozen=True)
+class Query:
+    """A statement shape: `key` names it, `build()` makes the SQLAlchemy statement once.
+
+    The key must determine the statement completely (which filters, which sort, ...); values
+    travel separately as named parameters. Compiled forms are cached per key and dialect.
+    """
+
+    key: tuple[Any, ...]
+    build: Callable[[], sa.ClauseElement] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    sql: str
+    # (result key, converter) for the columns whose driver value needs converting
+    readers: tuple[tuple[str, Callable[[Any], Any]], ...]
+    # (parameter name, converter) for the parameters whose JSON value needs converting
+    writers: tuple[tuple[str, Callable[[Any], Any]], ...]
+
+
+_ParamWriter = Callable[[Any], Any]
+
+
+class Database(ABC):
+    """One database, used by every request of an app."""
+
+    dialect: Dialect
+    name: str
+
+    def __init__(self) -> None:
+        self._compiled: dict[tuple[Any, ...], Compiled] = {}
+
+    def compile(self, query: Query) -> Compiled:
+        compiled = self._compiled.get(query.key)
+        if compiled is None:
+            statement = query.build()
+            sql_compiled = cast(SQLCompiler, statement.compile(dialect=self.dialect))
+            writers = []
+            for name, bind in sql_compiled.binds.items():
+                # A value baked into the statement (`.values(x=None)`, `.limit(25)`) would be
+                # silently dropped here, where only the caller's params are sent: refuse it.
+                if not bind.required:
+                    raise ValueError(f"{query.key}: parameter {name!r} has no bindparam name")
+                writer = self._writer(bind.type)
+                if writer is not None:
+                    writers.append((name, writer))
+            compiled = Compiled(str(sql_compiled), tuple(self._readers(statement)), tuple(writers))
+            self._compiled[query.key] = compiled
+        return compiled
+
+    def _readers(self, statement: sa.ClauseElement) -> list[tuple[str, Callable[[Any], Any]]]:
+        columns: Iterable[Any] = ()
+        if isinstance(statement, sa.Select):
+            columns = statement.selected_columns
+        elif isinstance(statement, (sa.Insert, sa.Update, sa.Delete)):
+            returning = statement._returning
+            columns = [c for r in returning for c in getattr(r, "c", [r])]
+        readers: dict[str, Callable[[Any], Any]] = {}
+        for column in columns:
+            reader = self._reader(column.type)
+            if reader is not None:
+                readers[column.key] = reader
+        return list(readers.items())
+
+    @abstractmethod
+    def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None: ...
+
+    def _writer(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
+        return None
+
+    @staticmethod
+    def _params(params: Params, compiled: Compiled) -> Params:
+        if not compiled.writers:
+            return params
+        values = dict(params)
+        for name, writer in compiled.writers:
+            value = values.get(name)
+            if value is not None:
+                values[name] = writer(value)
+        return values
+
+    @abstractmethod
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]: ...
+
+    async def fetch_one(self, query: Query, params: Params) -> Row | None:
+        rows = await self.fetch_all(query, params)
+        return rows[0] if rows else None
+
+    @abstractmethod
+    async def execute(self, query: Query, params: Params) -> int:
+        """Run a statement without result rows; the number of rows it touched."""
+
+    @abstractmethod
+    def transaction(self) -> Any:
+        """`async with db.transaction() as tx:` — tx has fetch_all/fetch_one/execute."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    @staticmethod
+    def _convert(rows: list[Row], readers: tuple[tuple[str, Callable[[Any], Any]], ...]) -> None:
+        for row in rows:
+            for key, reader in readers:
+                value = row[key]
+                if value is not None:
+                    row[key] = reader(value)
+
+
+def open_database(settings: Settings) -> Database:
+    """The database `settings.database_url` names (sqlite:///path or postgresql://...)."""
+    url = sa.engine.make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        return SqliteDatabase(url.database or ":memory:")
+    if url.get_backend_name() == "postgresql":
+        conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        return PostgresDatabase(
+            conninfo, min_size=settings.db_pool_min, max_size=settings.db_pool_max
+        )
+    raise ValueError(f"DATABASE_URL must be sqlite:/// or postgresql://, not {url.drivername}")
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+
+def _pg_error(exc: psycopg.errors.IntegrityError) -> CrmError:
+    diag = exc.diag
+    log.info("integrity error: %s", diag.message_primary)
+    constraint = diag.constraint_name or ""
+    if isinstance(exc, psycopg.errors.UniqueViolation):
+        return Conflict("A record with these values already exists.", {"constraint": constraint})
+    if isinstance(exc, psycopg.errors.ForeignKeyViolation):
+        return BadRequest(
+            "The request refers to a record that does not exist.", {"constraint": constraint}
+        )
+    return BadRequest("The values break a rule of the stored data.", {"constraint": constraint})
+
+
+class _PgSession:
+    """Statements on one checked-out connection (inside a transaction or not)."""
+
+    def __init__(self, db: PostgresDatabase, conn: psycopg.AsyncConnection[Row]) -> None:
+        self._db = db
+        self._conn = conn
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        compiled = self._db.compile(query)
+        try:
+            cursor = await self._conn.execute(compiled.sql, params)
+            rows = await cursor.fetchall()
+        except psycopg.errors.IntegrityError as exc:
+            raise _pg_error(exc) from None
+        if compiled.readers:
+            Database._convert(rows, compiled.readers)
+        return rows
+
+    async def fetch_one(self, query: Query, params: Params) -> Row | None:
+        rows = await self.fetch_all(query, params)
+        return rows[0] if rows else None
+
+    async def execute(self, query: Query, params: Params) -> int:
+        compiled = self._db.compile(query)
+        try:
+            cursor = await self._conn.execute(compiled.sql, params)
+        except psycopg.errors.IntegrityError as exc:
+            raise _pg_error(exc) from None
+        return cursor.rowcount
+
+
+class PostgresDatabase(Database):
+    name = "postgresql"
+
+    def __init__(self, conninfo: str, *, min_size: int, max_size: int) -> None:
+        super().__init__()
+        self.dialect = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]
+        # The seed's pool: 10-20 connections plus 5 overflow -> psycopg keeps `min_size` open
+        # and grows to `max_size` (20 + 5); 30 s to get one, each recycled after an hour.
+        # Autocommit: a lone statement is its own transaction (one round trip, no BEGIN/COMMIT);
+        # `transaction()` opens an explicit one.
+        self.pool = AsyncConnectionPool(
+            conninfo,
+            min_size=min_size,
+            max_size=max_size,
+            timeout=30.0,
+            max_lifetime=3600.0,
+            kwargs={"autocommit": True, "row_factory": dict_row},
+            open=False,
+        )
+        self._opened = False
+        self._opening = asyncio.Lock()
+
+    async def _ensure_open(self) -> None:
+        # Opened on first use, inside the running loop (the app factory runs outside one).
+        if not self._opened:
+            async with self._opening:
+                if not self._opened:
+                    await self.pool.open(wait=True)
+                    self._opened = True
+
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[psycopg.AsyncConnection[Row]]:
+        await self._ensure_open()
+        try:
+            async with self.pool.connection() as conn:
+                yield conn  # type: ignore[misc]  # dict_row via the pool's kwargs
+        except PoolTimeout:
+            raise ServiceUnavailable(headers={"Retry-After": "1"}) from None
+
+    def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
+        if isinstance(type_, sa.Numeric) and not type_.asdecimal:
+            return _decimal_to_float
+        return None
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        async with self._connection() as conn:
+            return await _PgSession(self, conn).fetch_all(query, params)
+
+    async def execute(self, query: Query, params: Params) -> int:
+        async with self._connection() as conn:
+            return await _PgSession(self, conn).execute(query, params)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_PgSession]:
+        async with self._connection() as conn, conn.transaction():
+            yield _PgSession(self, conn)
+
+    async def close(self) -> None:
+        if self._opened:
+            await self.pool.close()
+            self._opened = False
+
+
+def _decimal_to_float(value: Decimal) -> float:
+    return float(value)
+
+
+# --- SQLite -------------------------------------------------------------------------------
+
+_SQLITE_TIMESTAMP = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def sqlite_timestamp(value: datetime) -> str:
+    """SQLAlchemy's SQLite storage format, in UTC: sorts and compares as text."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.strftime(_SQLITE_TIMESTAMP)
+
+
+def _write_uuid(value: uuid.UUID | str) -> str:
+    return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(value).hex
+
+
+def _write_timestamp(value: datetime | str) -> str:
+    # JSON input is RFC 3339 (validated by the contract); stored as UTC text
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+    return sqlite_timestamp(value)
+
+
+def _write_date(value: date | str) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _read_uuid(value: str) -> uuid.UUID:
+    return uuid.UUID(hex=value)
+
+
+def _read_timestamp(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _read_bool(value: int) -> bool:
+    return bool(value)
+
+
+_SQLITE_INTEGRITY = (
+    (
+        re.compile(r"^UNIQUE constraint failed"),
+        Conflict,
+        "A record with these values already exists.",
+    ),
+    (
+        re.compile(r"^FOREIGN KEY constraint failed"),
+        BadRequest,
+        "The request refers to a record that does not exist.",
+    ),
+)
+
+
+def _sqlite_error(exc: sqlite3.IntegrityError) -> CrmError:
+    text = str(exc)
+    log.info("integrity error: %s", text)  # the client gets a sentence, the log the detail
+    for pattern, error, message in _SQLITE_INTEGRITY:
+        if pattern.search(text):
+            return error(message, {})
+    return BadRequest("The values break a rule of the stored data.", {})
+
+
+class _SqliteSession:
+    def __init__(self, db: SqliteDatabase) -> None:
+        self._db = db
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        return self._db.run_fetch(query, params)
+
+    async def fetch_one(self, query: Query, params: Params) -> Row | None:
+        rows = self._db.run_fetch(query, params)
+        return rows[0] if rows else None
+
+    async def execute(self, query: Query, params: Params) -> int:
+        return self._db.run_execute(query, params)
+
+
+class SqliteDatabase(Database):
+    """The embedded default: one connection, used from the event loop.
+
+    Statements run synchronously on the loop (SQLite answers in microseconds from the page
+    cache, and a thread hop would cost more than it saves). The lock serialises transactions:
+    without it, a request awaiting something else mid-transaction (argon2 runs in a thread)
+    would let another request's statements join its transaction.
+    """
+
+    name = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.dialect = sqlite.dialect(paramstyle="named")
+        self.path = path
+        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 5000")
+        if path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self._lock = asyncio.Lock()
+
+    def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
+        if isinstance(type_, sa.Uuid):
+            return _read_uuid
+        if isinstance(type_, sa.DateTime):
+            return _read_timestamp
+        if isinstance(type_, sa.Boolean):
+            return _read_bool
+        return None
+
+    def _writer(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
+        if isinstance(type_, sa.Uuid):
+            return _write_uuid
+        if isinstance(type_, sa.DateTime):
+            return _write_timestamp
+        if isinstance(type_, sa.Date):
+            return _write_date
+        return None
+
+    def _run(self, query: Query, params: Params) -> tuple[Compiled, sqlite3.Cursor]:
+        compiled = self.compile(query)
+        try:
+            return compiled, self.conn.execute(compiled.sql, self._params(params, compiled))
+        except sqlite3.IntegrityError as exc:
+            raise _sqlite_error(exc) from None
+
+    def run_fetch(self, query: Query, params: Params) -> list[Row]:
+        compiled, cursor = self._run(query, params)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        if compiled.readers:
+            self._convert(rows, compiled.readers)
+        return rows
+
+    def run_execute(self, query: Query, params: Params) -> int:
+        _, cursor = self._run(query, params)
+        return cursor.rowcount
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        async with self._lock:
+            return self.run_fetch(query, params)
+
+    async def execute(self, query: Query, params: Params) -> int:
+        async with self._lock:
+            return self.run_execute(query, params)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_SqliteSession]:
+        async with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield _SqliteSession(self)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    async def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,249 @@
+"""List requests: the query parameters the spec declares for a list, as one statement shape.
+
+`ListRequest.parse(resource, params)` turns a list handler's keyword arguments (already
+validated and coerced by Connexion against openapi.yaml) into a request; `page_query` and
+`count_query` build its statements. Which parameters exist comes from the contract
+(`filterable`, `sortable`, `searchable`, `soft-delete`), through the spec; nothing is listed
+here by hand.
+
+Pagination is by offset by default, and by keyset when the client sends the `next_cursor` of
+the page before: the cursor holds the sort field, direction, and the last row's sort value and
+id, so rows inserted or deleted meanwhile do not shift the next page. Sorting always ends with
+`id` (unique), and NULLs sort last in both directions on both databases, so pages never overlap.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import orjson
+import sqlalchemy as sa
+from sqlalchemy import bindparam as P
+
+from crm.db import Query
+from crm.errors import BadRequest
+from crm.statements import api_columns, scoped, table_of, visible_to_caller
+from generated.python.resources import ResourceInfo
+
+# the spec's list parameters that are not filters
+_PAGING = frozenset(
+    {"limit", "offset", "include_total", "cursor", "sort_by", "sort_order", "q", "trash", "user_id"}
+)
+_RANGES = {"after": ">=", "before": "<"}
+
+
+@dataclass(frozen=True)
+class Cursor:
+    value: Any
+    id: str
+
+    def encode(self, sort_by: str, sort_order: str) -> str:
+        raw = orjson.dumps([sort_by, sort_order, self.value, self.id], default=str)
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    @classmethod
+    def decode(cls, text: str, sort_by: str, sort_order: str) -> Cursor:
+        invalid = BadRequest(
+            "The cursor is not valid for this list: request the first page again.",
+            {"in": "parameters", "errors": [{"in": "query", "path": "/cursor"}]},
+        )
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+            field, order, value, last_id = orjson.loads(raw)
+            UUID(str(last_id))
+        except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
+            raise invalid from None
+        if (field, order) != (sort_by, sort_order):
+            raise invalid
+        if value is not None and not isinstance(value, (str, int, float, bool)):
+            raise invalid
+        return cls(value, str(last_id))
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    limit: int
+    offset: int
+    include_total: bool
+    sort_by: str
+    descending: bool
+    trash: bool
+    q: str | None
+    filters: tuple[tuple[str, str, Any], ...]  # (column, operator, value)
+    user_id: str | None
+    cursor: Cursor | None
+
+    @classmethod
+    def parse(cls, resource: ResourceInfo, params: Mapping[str, Any]) -> ListRequest:
+        filters: list[tuple[str, str, Any]] = []
+        for name, value in params.items():
+            if name in _PAGING or value is None:
+                continue
+            field, _, bound = name.rpartition("_")
+            if bound in _RANGES and f"{field}_at" in resource.fields:
+                filters.append((f"{field}_at", _RANGES[bound], value))
+            elif name in resource.filterable:
+                filters.append((name, "=", value))
+            # anything else is Connexion context (scope, token_info, ...): strict validation
+            # has already refused unknown query parameters
+        sort_by = params.get("sort_by") or "created_at"
+        sort_order = params.get("sort_order") or "desc"
+        cursor_text = params.get("cursor")
+        return cls(
+            limit=int(params.get("limit") or 25),
+            offset=0 if cursor_text else int(params.get("offset") or 0),
+            include_total=bool(params.get("include_total")),
+            sort_by=sort_by,
+            descending=sort_order == "desc",
+            trash=bool(params.get("trash")),
+            q=params.get("q"),
+            filters=tuple(sorted(filters, key=lambda f: (f[0], f[1]))),
+            user_id=params.get("user_id"),
+            cursor=Cursor.decode(cursor_text, sort_by, sort_order) if cursor_text else None,
+        )
+
+    @property
+    def sort_order(self) -> str:
+        return "desc" if self.descending else "asc"
+
+    def params(self) -> dict[str, Any]:
+        """The named values of this request's statements (besides the Scope's own)."""
+        values: dict[str, Any] = {"limit": self.limit, "offset": self.offset}
+        for column, op, value in self.filters:
+            values[_filter_name(column, op)] = value
+        if self.q is not None:
+            escaped = self.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            values["q"] = f"%{escaped}%"
+        if self.user_id is not None:
+            values["user_id"] = self.user_id
+        if self.cursor is not None:
+            values["cursor_value"] = self.cursor.value
+            values["cursor_id"] = self.cursor.id
+        return values
+
+    def next_cursor(self, rows: list[dict[str, Any]]) -> str | None:
+        """A cursor after the last row, when the page is full (there may be more)."""
+        if len(rows) < self.limit or not rows:
+            return None
+        last = rows[-1]
+        value = last[self.sort_by]
+        if isinstance(value, (datetime, date)):
+            value = value.isoformat()
+        return Cursor(value, str(last["id"])).encode(self.sort_by, self.sort_order)
+
+    def shape(self, resource: ResourceInfo, visible: bool) -> tuple[Any, ...]:
+        cursor = None if self.cursor is None else self.cursor.value is None
+        return (
+            resource.name,
+            visible,
+            self.trash,
+            tuple((c, op) for c, op, _ in self.filters),
+            self.q is not None,
+            self.user_id is not None,
+            self.sort_by,
+            self.descending,
+            cursor,
+        )
+
+
+def _filter_name(column: str, op: str) -> str:
+    return f"f_{column}" if op == "=" else f"f_{column}_{'after' if op == '>=' else 'before'}"
+
+
+def _where(
+    resource: ResourceInfo, request: ListRequest, visible: bool
+) -> list[sa.ColumnElement[bool]]:
+    table = table_of(resource)
+    where = scoped(table)
+    if visible:
+        predicate = visible_to_caller(resource)
+        if predicate is not None:
+            where.append(predicate)
+    if resource.soft_delete:
+        deleted = table.c.deleted_at
+        where.append(deleted.is_not(None) if request.trash else deleted.is_(None))
+    for column, op, _ in request.filters:
+        col = table.c[column]
+        value = P(_filter_name(column, op), type_=col.type)
+        where.append(col == value if op == "=" else col >= value if op == ">=" else col < value)
+    if request.q is not None:
+        pattern = P("q", type_=sa.String())
+        where.append(sa.or_(*[table.c[f].ilike(pattern, escape="\\") for f in resource.searchable]))
+    if request.user_id is not None:
+        # the admin-wide list's user filter: the records this user would see themselves
+        uid = P("user_id", type_=table.c.created_by.type)
+        if "assigned_to" in table.c:
+            where.append(sa.or_(table.c.created_by == uid, table.c.assigned_to == uid))
+        else:
+            where.append(table.c.created_by == uid)
+    return where
+
+
+def _keyset(table: sa.Table, request: ListRequest) -> sa.ColumnElement[bool]:
+    col = table.c[request.sort_by]
+    last_id = P("cursor_id", type_=table.c.id.type)
+    after_id = table.c.id < last_id if request.descending else table.c.id > last_id
+    assert request.cursor is not None
+    if request.cursor.value is None:  # the NULLs, sorted last, are being paged by id
+        return sa.and_(col.is_(None), after_id)
+    value = P("cursor_value", type_=col.type)
+    beyond = col < value if request.descending else col > value
+    return sa.or_(beyond, sa.and_(col == value, after_id), col.is_(None))
+
+
+def page_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) -> Query:
+    def build() -> sa.Select[Any]:
+        table = table_of(resource)
+        where = _where(resource, request, visible)
+        if request.cursor is not None:
+            where.append(_keyset(table, request))
+        col = table.c[request.sort_by]
+        order = [
+            (col.desc() if request.descending else col.asc()).nulls_last(),
+            table.c.id.desc() if request.descending else table.c.id.asc(),
+        ]
+        return (
+            sa.select(*api_columns(resource))
+            .where(*where)
+            .order_by(*order)
+            .limit(P("limit", type_=sa.Integer()))
+            .offset(P("offset", type_=sa.Integer()))
+        )
+
+    return Query(("page", *request.shape(resource, visible)), build)
+
+
+def export_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) -> Query:
+    """Every matching row (text/csv), in the list's order, without paging."""
+
+    def build() -> sa.Select[Any]:
+        table = table_of(resource)
+        col = table.c[request.sort_by]
+        return (
+            sa.select(*api_columns(resource))
+            .where(*_where(resource, request, visible))
+            .order_by(
+                (col.desc() if request.descending else col.asc()).nulls_last(),
+                table.c.id.desc() if request.descending else table.c.id.asc(),
+            )
+        )
+
+    return Query(("export", *request.shape(resource, visible)), build)
+
+
+def count_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) -> Query:
+    def build() -> sa.Select[Any]:
+        table = table_of(resource)
+        return (
+            sa.select(sa.func.count().label("total"))
+            .select_from(table)
+            .where(*_where(resource, request, visible))
+        )
+
+    return Query(("count", *request.shape(resource, visible)), build)

@@ -22,6 +22,7 @@ rotation and revocation live in `crm.sessions`.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -53,6 +54,7 @@ _config: _TokenConfig | None = None
 def configure(settings: Settings) -> None:
     """Use `settings`' key, audience, issuer and lifetime for every later call."""
     global _config  # one process, one key: set once at app start
+    _verified.clear()
     _config = _TokenConfig(
         secret=settings.jwt_secret,
         audience=settings.jwt_audience,
@@ -98,8 +100,29 @@ def access_token_seconds() -> int:
     return int(_current().lifetime.total_seconds())
 
 
+# Verified tokens, until they expire: a client sends the same token on every request for its
+# whole lifetime, and the signature check is the costliest part of authentication (DESIGN.md
+# "The hot path", item 4). The key is the whole token, signature included, so a changed token
+# is a miss; a hit is still checked against `exp`. Bounded: cleared when full.
+_verified: dict[str, tuple[float, dict[str, Any]]] = {}
+_VERIFIED_MAX = 10_000
+
+
 def decode_token(token: str) -> dict[str, Any]:
     """The verified claims of `token`, or `Unauthorized` with one message for every failure."""
+    cached = _verified.get(token)
+    if cached is not None:
+        if time.time() < cached[0]:
+            return cached[1]
+        del _verified[token]
+    claims = _verify(token)
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified[token] = (float(claims["exp"]), claims)
+    return claims
+
+
+def _verify(token: str) -> dict[str, Any]:
     config = _current()
     try:
         claims: dict[str, Any] = jwt.decode(

@@ -48,18 +48,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from crm.errors import BadRequest, Conflict, CrmError
+from crm.errors import BadRequest, Conflict, CrmError, ServiceUnavailable
 from crm.settings import Settings
 
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 Params = Mapping[str, Any]
-
-
-class ServiceUnavailable(CrmError):
-    status = 503
-    default_message = "The service is busy: please try again in a moment."
 
 
 @dataclass(frozen=True)
@@ -162,6 +157,14 @@ class Database(ABC):
     @abstractmethod
     async def close(self) -> None: ...
 
+    async def ping(self) -> None:
+        """One trivial statement: ServiceUnavailable when the database does not answer."""
+        try:
+            await self.fetch_one(_PING, {})
+        except (sqlite3.Error, psycopg.Error) as exc:
+            log.error("database unreachable: %s", exc)
+            raise ServiceUnavailable("The database is not reachable.") from None
+
     @staticmethod
     def _convert(rows: list[Row], readers: tuple[tuple[str, Callable[[Any], Any]], ...]) -> None:
         for row in rows:
@@ -169,6 +172,9 @@ class Database(ABC):
                 value = row[key]
                 if value is not None:
                     row[key] = reader(value)
+
+
+_PING = Query(("ping",), lambda: sa.select(sa.literal_column("1").label("ok")))
 
 
 def open_database(settings: Settings) -> Database:
@@ -179,7 +185,10 @@ def open_database(settings: Settings) -> Database:
     if url.get_backend_name() == "postgresql":
         conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
         return PostgresDatabase(
-            conninfo, min_size=settings.db_pool_min, max_size=settings.db_pool_max
+            conninfo,
+            min_size=settings.db_pool_min,
+            max_size=settings.db_pool_max,
+            timeout=settings.db_pool_timeout,
         )
     raise ValueError(f"DATABASE_URL must be sqlite:/// or postgresql://, not {url.drivername}")
 
@@ -234,7 +243,7 @@ class _PgSession:
 class PostgresDatabase(Database):
     name = "postgresql"
 
-    def __init__(self, conninfo: str, *, min_size: int, max_size: int) -> None:
+    def __init__(self, conninfo: str, *, min_size: int, max_size: int, timeout: float) -> None:
         super().__init__()
         self.dialect = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]
         # The seed's pool: 10-20 connections plus 5 overflow -> psycopg keeps `min_size` open
@@ -245,7 +254,7 @@ class PostgresDatabase(Database):
             conninfo,
             min_size=min_size,
             max_size=max_size,
-            timeout=30.0,
+            timeout=timeout,
             max_lifetime=3600.0,
             kwargs={"autocommit": True, "row_factory": dict_row},
             open=False,
@@ -258,7 +267,7 @@ class PostgresDatabase(Database):
         if not self._opened:
             async with self._opening:
                 if not self._opened:
-                    await self.pool.open(wait=True)
+                    await self.pool.open(wait=True, timeout=self.pool.timeout)
                     self._opened = True
 
     @asynccontextmanager
@@ -267,7 +276,7 @@ class PostgresDatabase(Database):
         try:
             async with self.pool.connection() as conn:
                 yield conn  # type: ignore[misc]  # dict_row via the pool's kwargs
-        except PoolTimeout:
+        except (PoolTimeout, psycopg.OperationalError):
             raise ServiceUnavailable(headers={"Retry-After": "1"}) from None
 
     def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:

@@ -9,7 +9,8 @@ CrmError(status, message, details)        any error the API answers on purpose
  ├── Conflict              409   clashes with stored data (unique key, blocked delete)
  ├── PayloadTooLarge       413   body over Settings.max_body_bytes
  ├── UnsupportedMediaType  415   body without, or with a non-JSON, Content-Type
- └── TooManyRequests       429   rate limit; `retry_after` seconds go to Retry-After
+ ├── TooManyRequests       429   rate limit; `retry_after` seconds go to Retry-After
+ └── ServiceUnavailable    503   the database is unreachable or its pool stayed exhausted
 ```
 
 Raise them anywhere in a request (handlers, middleware inside Connexion's exception layer);
@@ -94,6 +95,11 @@ class TooManyRequests(CrmError):
         retry_after: int = 1,
     ) -> None:
         super().__init__(message, details, headers={"Retry-After": str(max(retry_after, 1))})
+
+
+class ServiceUnavailable(CrmError):
+    status = 503
+    default_message = "The service is busy or unavailable: please try again in a moment."
 
 
 def error_body(message: str, details: Mapping[str, Any] | None = None) -> bytes:

@@ -18,7 +18,7 @@ import base64
 import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -48,7 +48,13 @@ class Cursor:
         return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
     @classmethod
-    def decode(cls, text: str, sort_by: str, sort_order: str) -> Cursor:
+    def decode(
+        cls,
+        text: str,
+        sort_by: str,
+        sort_order: str,
+        column_type: sa.types.TypeEngine[Any] | None = None,
+    ) -> Cursor:
         invalid = BadRequest(
             "The cursor is not valid for this list: request the first page again.",
             {"in": "parameters", "errors": [{"in": "query", "path": "/cursor"}]},
@@ -63,7 +69,32 @@ class Cursor:
             raise invalid
         if value is not None and not isinstance(value, (str, int, float, bool)):
             raise invalid
+        if value is not None and column_type is not None and not _fits(column_type, value):
+            raise invalid  # an edited cursor: refused here, not by the database (a 500)
         return cls(value, str(last_id))
+
+
+def _fits(column_type: sa.types.TypeEngine[Any], value: Any) -> bool:
+    """Whether a cursor's value is one `next_cursor` could have written for this column."""
+    try:
+        if isinstance(column_type, sa.DateTime):
+            # as written by next_cursor: isoformat with an offset, within datetime's range in UTC
+            if not isinstance(value, str):
+                return False
+            moment = datetime.fromisoformat(value)
+            return moment.tzinfo is not None and bool(moment.astimezone(UTC))
+        if isinstance(column_type, sa.Date):
+            return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+    except (ValueError, OverflowError):
+        return False
+    if isinstance(value, bool):
+        return isinstance(column_type, sa.Boolean)
+    if isinstance(column_type, sa.Integer):
+        return isinstance(value, int) and -(2**63) <= value < 2**63
+    if isinstance(column_type, sa.Numeric):
+        return isinstance(value, (int, float)) and abs(value) < 1e300
+    # PostgreSQL text cannot hold NUL: such a value would fail in the driver
+    return isinstance(column_type, sa.String) and isinstance(value, str) and "\x00" not in value
 
 
 @dataclass(frozen=True)
@@ -105,7 +136,11 @@ class ListRequest:
             q=params.get("q"),
             filters=tuple(sorted(filters, key=lambda f: (f[0], f[1]))),
             user_id=params.get("user_id"),
-            cursor=Cursor.decode(cursor_text, sort_by, sort_order) if cursor_text else None,
+            cursor=(
+                Cursor.decode(cursor_text, sort_by, sort_order, table_of(resource).c[sort_by].type)
+                if cursor_text
+                else None
+            ),
         )
 
     @property
@@ -197,21 +232,30 @@ def _keyset(table: sa.Table, request: ListRequest) -> sa.ColumnElement[bool]:
     return sa.or_(beyond, sa.and_(col == value, after_id), col.is_(None))
 
 
+def _order(table: sa.Table, request: ListRequest) -> list[sa.ColumnElement[Any]]:
+    """sort column, then id, both in the requested direction; NULLs last on both databases.
+
+    NULLS LAST is written only for nullable columns: on a NOT NULL column it changes nothing,
+    but PostgreSQL would then not read the (tenant_id, created_at) index backwards for
+    `created_at DESC` and would sort the whole tenant instead.
+    """
+    col = table.c[request.sort_by]
+    first = col.desc() if request.descending else col.asc()
+    if col.nullable:
+        first = first.nulls_last()
+    return [first, table.c.id.desc() if request.descending else table.c.id.asc()]
+
+
 def page_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) -> Query:
     def build() -> sa.Select[Any]:
         table = table_of(resource)
         where = _where(resource, request, visible)
         if request.cursor is not None:
             where.append(_keyset(table, request))
-        col = table.c[request.sort_by]
-        order = [
-            (col.desc() if request.descending else col.asc()).nulls_last(),
-            table.c.id.desc() if request.descending else table.c.id.asc(),
-        ]
         return (
             sa.select(*api_columns(resource))
             .where(*where)
-            .order_by(*order)
+            .order_by(*_order(table, request))
             .limit(P("limit", type_=sa.Integer()))
             .offset(P("offset", type_=sa.Integer()))
         )
@@ -224,14 +268,10 @@ def export_query(resource: ResourceInfo, request: ListRequest, *, visible: bool)
 
     def build() -> sa.Select[Any]:
         table = table_of(resource)
-        col = table.c[request.sort_by]
         return (
             sa.select(*api_columns(resource))
             .where(*_where(resource, request, visible))
-            .order_by(
-                (col.desc() if request.descending else col.asc()).nulls_last(),
-                table.c.id.desc() if request.descending else table.c.id.asc(),
-            )
+            .order_by(*_order(table, request))
         )
 
     return Query(("export", *request.shape(resource, visible)), build)

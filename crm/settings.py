@@ -45,6 +45,7 @@ class Settings:
     # PostgreSQL pool (seed: 10-20 connections + 5 overflow): kept open / at most.
     db_pool_min: int = 10
     db_pool_max: int = 25
+    db_pool_timeout: int = 30  # seconds to wait for a connection before answering 503
 
     @property
     def is_production(self) -> bool:
@@ -91,6 +92,13 @@ class Settings:
                 "CORS_ORIGINS must list origins exactly; '*' cannot be used with credentials."
             )
 
+        pool_min = _positive_int(get, "DB_POOL_MIN", 10)
+        pool_max = _positive_int(get, "DB_POOL_MAX", 25)
+        if pool_min > pool_max:
+            raise SettingsError(
+                f"DB_POOL_MIN ({pool_min}) must not exceed DB_POOL_MAX ({pool_max})."
+            )
+
         return cls(
             database_url=get("DATABASE_URL") or cls.database_url,
             env=env,
@@ -103,8 +111,9 @@ class Settings:
             cors_origins=origins,
             log_level=log_level,
             max_body_bytes=_positive_int(get, "MAX_BODY_BYTES", 1024 * 1024),
-            db_pool_min=_positive_int(get, "DB_POOL_MIN", 10),
-            db_pool_max=_positive_int(get, "DB_POOL_MAX", 25),
+            db_pool_min=pool_min,
+            db_pool_max=pool_max,
+            db_pool_timeout=_positive_int(get, "DB_POOL_TIMEOUT", 30),
         )
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -30,16 +31,19 @@ USER = RESOURCES["User"]
 _users, _sessions = tables.users, tables.auth_sessions
 
 # scope-ok: runs inside Scope-checked operations (require_admin first), tenant from the Scope
-_OTHER_ADMINS = Query(
-    ("other_active_admins",),
+# Every active admin, the target included, locked in id order: two admins demoting each other
+# at once then lock the same rows in the same order, so one waits for the other instead of
+# the two deadlocking (which PostgreSQL breaks by failing one of them: a 503).
+_ACTIVE_ADMINS = Query(
+    ("active_admins",),
     lambda: (
         sa.select(_users.c.id)
         .where(
             _users.c.tenant_id == P("_tid", type_=_users.c.tenant_id.type),
-            _users.c.id != P("id", type_=_users.c.id.type),
             _users.c.role == P("admin_role", type_=_users.c.role.type),
             _users.c.is_active,
         )
+        .order_by(_users.c.id)
         .with_for_update()
     ),
 )
@@ -61,6 +65,14 @@ _REVOKE_USER_SESSIONS = Query(
 )
 
 
+def _is_caller(scope: Scope, id: str) -> bool:
+    """Whether the path's id names the caller, however the uuid is spelled (upper case too)."""
+    try:
+        return uuid.UUID(str(id)) == scope.user_id
+    except ValueError:
+        return False
+
+
 async def create(scope: Scope, body: Mapping[str, Any]) -> Row:
     scope.require_admin()
     values = {k: v for k, v in body.items() if k != "password"}
@@ -76,7 +88,7 @@ async def update(scope: Scope, id: str, body: Mapping[str, Any]) -> Row:
         values["email"] = values["email"].lower()
     demotes = values.get("role", ADMIN) != ADMIN
     deactivates = values.get("is_active", True) is False
-    if (demotes or deactivates) and str(id) == str(scope.user_id):
+    if (demotes or deactivates) and _is_caller(scope, id):
         raise Forbidden("You cannot deactivate yourself or remove your own admin role.")
     if not (demotes or deactivates):
         return await scope.update(USER, id, values)
@@ -84,8 +96,9 @@ async def update(scope: Scope, id: str, body: Mapping[str, Any]) -> Row:
     now = datetime.now(UTC)
     params = scope.params(**values, id=id, _now=now, admin_role=ADMIN)
     async with scope.db.transaction() as tx:
-        others = await tx.fetch_all(_OTHER_ADMINS, params)
+        admins = await tx.fetch_all(_ACTIVE_ADMINS, params)
         target = await tx.fetch_one(statements.get(USER, visible=False, deleted=None), params)
+        others = [a for a in admins if target is None or a["id"] != target["id"]]
         if target is None:
             row = None
         else:

@@ -1,8 +1,13 @@
-"""GET /health: liveness, public (the spec gives it `security: []`)."""
+"""GET /health: public (the spec gives it `security: []`); 503 when the database is down."""
 
 from __future__ import annotations
 
+from starlette.responses import Response
 
-async def get_health() -> dict[str, str]:
-    """The process is up and serving. (The database check and its 503 come with `crm.db`.)"""
-    return {"status": "ok"}
+from crm import responses
+from crm.db import Database
+
+
+async def get_health(db: Database) -> Response:
+    await db.ping()
+    return responses.json({"status": "ok"})

@@ -18,7 +18,6 @@ import uuid
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +47,12 @@ with warnings.catch_warnings():
     from connexion.resolver import Resolver
     from connexion.utils import get_function_from_name
 
-    from crm import passwords
+    from crm import passwords, provision
     from crm.app import create_app
     from crm.auth import issue_access_token
     from crm.db import Database, open_database
     from crm.errors import Conflict, Forbidden, NotFound, TooManyRequests
-    from crm.ids import new_id
     from crm.settings import Settings
-    from generated import tables
     from generated.python.schemas import validator_for
 
 REACHED = "The stub handler was reached."
@@ -230,11 +227,11 @@ def world(settings: Settings) -> Iterator[World]:
     tenants: dict[str, uuid.UUID] = {}
     with engine.begin() as conn:
         for slug in ("acme", "globex"):
-            tenants[slug] = _create_tenant(conn, name=slug.title(), slug=slug)
+            tenants[slug] = provision.create_tenant(conn, name=slug.title(), slug=slug)
         for key, (slug, role) in PEOPLE.items():
             email = f"{key}@{slug}.example"
             password = f"{key}-password-1"
-            user_id = _create_user(
+            user_id = provision.create_user(
                 conn,
                 tenant_id=tenants[slug],
                 email=email,
@@ -245,44 +242,6 @@ def world(settings: Settings) -> Iterator[World]:
             people[key] = Person(key, user_id, tenants[slug], slug, email, password, role)
     yield World(people, tenants, settings.database_url)
     engine.dispose()
-
-
-def _create_tenant(conn: sa.Connection, *, name: str, slug: str) -> uuid.UUID:
-    tenant_id = new_id()
-    now = datetime.now(UTC)
-    conn.execute(
-        sa.insert(tables.tenants).values(
-            id=tenant_id, name=name, slug=slug, is_active=True, created_at=now, updated_at=now
-        )
-    )
-    return tenant_id
-
-
-def _create_user(
-    conn: sa.Connection,
-    *,
-    tenant_id: uuid.UUID,
-    email: str,
-    name: str,
-    role: str,
-    password: str,
-) -> uuid.UUID:
-    user_id = new_id()
-    now = datetime.now(UTC)
-    conn.execute(
-        sa.insert(tables.users).values(
-            id=user_id,
-            tenant_id=tenant_id,
-            email=email.lower(),
-            name=name,
-            role=role,
-            is_active=True,
-            password_hash=passwords.hash_password(password),
-            created_at=now,
-            updated_at=now,
-        )
-    )
-    return user_id
 
 
 class Api:

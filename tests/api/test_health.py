@@ -55,3 +55,16 @@ async def test_production_builds_without_swagger_ui(
     async with make_client(app_settings=production) as client:
         assert (await client.get("/api/health/")).json() == {"status": "ok"}
         assert_error(await client.get("/api/docs/"), 404)
+
+
+async def test_health_is_503_when_the_database_is_unreachable(settings: Settings) -> None:
+    from crm.app import create_app
+
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
+    broken = replace(
+        settings, database_url=unreachable, db_pool_min=1, db_pool_max=1, db_pool_timeout=1
+    )
+    transport = httpx.ASGITransport(app=create_app(broken))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        body = assert_error(await client.get("/api/health"), 503)
+    assert "127.0.0.1" not in str(body)

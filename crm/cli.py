@@ -1,0 +1,382 @@
+"""The `crm` command: an operator's tool, run outside any request.
+
+    crm migrate                         alembic upgrade head on DATABASE_URL
+    crm tenant create --name N --slug S prints the new tenant's id
+    crm user create --tenant SLUG --email E --name N [--role R] [--password P]
+    crm demo [--leads 300] [--clients 150] [--seed 1]
+    crm serve [--host H] [--port P] [--workers N] [--reload]
+    crm quickstart [--port P]           migrate + demo + serve: what `./dev serve` runs
+
+Configuration comes from the environment, through `Settings.from_env()` (DATABASE_URL,
+default `sqlite:///crm.sqlite3` in the current directory). Exit codes: 0 done, 1 the database
+failed, 2 bad input or configuration; errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.util import CommandError
+
+from crm import passwords
+from crm.demo import DEMO_SLUG, DEMO_TENANT_NAME, LOGINS, load_demo
+from crm.provision import ProvisionError, create_tenant, create_user, engine_for, tenant_id_for
+from crm.settings import Settings, SettingsError
+from generated.python.models import Role
+from generated.python.schemas import BUNDLE
+
+if TYPE_CHECKING:
+    from connexion import AsyncApp
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+EXIT_DATABASE = 1
+EXIT_USAGE = 2
+DEFAULT_ROLE: str = BUNDLE["$defs"]["UserCreate"]["properties"]["role"]["default"]
+# What --reload watches: the code, not .venv or node_modules (uvicorn's stat reloader would
+# walk every file there).
+RELOAD_DIRS = ("crm", "handlers", "generated")
+
+
+class CliError(Exception):
+    """A message for the operator; `code` is the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error argparse already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (CliError, ProvisionError, SettingsError) as exc:
+        return _fail(str(exc), getattr(exc, "code", EXIT_USAGE))
+    except sa.exc.DBAPIError as exc:
+        return _fail(f"Database error: {_first_line(exc.orig)}", EXIT_DATABASE)
+    except CommandError as exc:  # e.g. the database is at a revision this code does not know
+        return _fail(f"Migration failed: {_first_line(exc)}", EXIT_DATABASE)
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    print(migrate(settings.database_url), file=sys.stderr)
+    return 0
+
+
+def cmd_tenant_create(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    with _transaction(settings.database_url) as conn:
+        tenant_id = create_tenant(conn, name=args.name, slug=args.slug)
+    print(tenant_id)
+    return 0
+
+
+def cmd_user_create(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    passwords.configure(settings)
+    password = _password(args.password)
+    with _transaction(settings.database_url) as conn:
+        tenant_id = tenant_id_for(conn, args.tenant)
+        if tenant_id is None:
+            raise CliError(f"There is no tenant with slug {args.tenant!r}.")
+        user_id = create_user(
+            conn,
+            tenant_id=tenant_id,
+            email=args.email,
+            name=args.name,
+            role=args.role,
+            password=password,
+        )
+    print(user_id)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    print(demo(settings, leads=args.leads, clients=args.clients, seed=args.seed))
+    print(_logins())
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()  # fail here, once, rather than in every worker
+    serve(settings, host=args.host, port=args.port, workers=args.workers, reload=args.reload)
+    return 0
+
+
+def cmd_quickstart(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    print(migrate(settings.database_url), file=sys.stderr)
+    print(demo(settings), file=sys.stderr)
+    print(banner(settings, host=args.host, port=args.port), flush=True)
+    serve(settings, host=args.host, port=args.port)
+    return 0
+
+
+# --- the work ---------------------------------------------------------------------------------
+
+
+def migrate(url: str) -> str:
+    """`alembic upgrade head` on `url`; a one-line account of what changed."""
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.attributes["configure_logger"] = False  # the CLI prints its own one line
+    engine = engine_for(url)
+    try:
+        with engine.begin() as conn:
+            before = MigrationContext.configure(conn).get_current_revision()
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            after = MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+    where = engine.url.render_as_string(hide_password=True)
+    if before == after:
+        return f"{where}: already at the latest revision ({after})."
+    return f"{where}: migrated from {before or 'an empty database'} to {after}."
+
+
+def demo(settings: Settings, *, leads: int = 300, clients: int = 150, seed: int = 1) -> str:
+    """Load the demo tenant unless it exists; a one-line account of what happened."""
+    passwords.configure(settings)
+    with _transaction(settings.database_url) as conn:
+        result = load_demo(
+            conn, leads=leads, clients=clients, seed=seed, progress=ProgressBar("demo data")
+        )
+    if not result.created:
+        return f"The demo tenant (slug {DEMO_SLUG!r}) already exists: nothing was changed."
+    return (
+        f"Created the demo tenant {DEMO_TENANT_NAME!r} (slug {DEMO_SLUG!r}): "
+        f"{len(LOGINS)} users, {result.leads} leads, {result.clients} clients."
+    )
+
+
+def app_factory() -> AsyncApp:
+    """The ASGI app, built in each uvicorn worker from the environment."""
+    # Imported here: connexion is slow to import and only serving needs it. Its import warns
+    # about a starlette deprecation that is connexion's to fix; an operator cannot act on it.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette\.testclient`")
+        from crm.app import create_app
+
+    return create_app(Settings.from_env())
+
+
+def serve(
+    settings: Settings,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    reload: bool = False,
+) -> None:
+    import uvicorn
+
+    uvicorn.run(
+        "crm.cli:app_factory",  # an import string: what --workers and --reload need
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        reload_dirs=[str(PROJECT_ROOT / d) for d in RELOAD_DIRS] if reload else None,
+        log_level=settings.log_level.lower(),
+        access_log=settings.log_level == "DEBUG",
+    )
+
+
+def banner(settings: Settings, *, host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # noqa: S104 - only compared
+    api = f"http://{shown}:{port}/api"
+    url = sa.make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        url = url.set(database=str(Path(url.database or "").resolve()))  # where it is on disk
+    database = url.render_as_string(hide_password=True)
+    docs = f"{api}/docs/" if not settings.is_production else "(not served when CRM_ENV=production)"
+    admin = LOGINS[0]
+    body = f'{{"email":"{admin.email}","password":"{admin.password}"}}'
+    return "\n".join(
+        [
+            "",
+            f"PathSix CRM on {api}",
+            f"  API docs  {docs}",
+            f"  health    {api}/health",
+            f"  database  {database}",
+            "",
+            _logins(),
+            "",
+            "Log in:",
+            f"  curl -s -X POST {api}/auth/login -H 'Content-Type: application/json' -d '{body}'",
+            "",
+            "Stop with Ctrl+C.",
+            "",
+        ]
+    )
+
+
+class ProgressBar:
+    """`\\r[#####.....] 150/450` on a terminal; otherwise one line per quarter, for logs."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if self.tty:
+            filled = self.WIDTH * done // total
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {done}/{total}")
+            if done >= total:
+                self.stream.write("\n")
+        elif (quarter := 4 * done // total) > self.shown:
+            self.shown = quarter
+            self.stream.write(f"{self.label}: {done}/{total}\n")
+        self.stream.flush()
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+@contextmanager
+def _transaction(url: str) -> Iterator[sa.Connection]:
+    """One transaction on a database that has been migrated."""
+    engine = engine_for(url)
+    try:
+        with engine.begin() as conn:
+            if not sa.inspect(conn).has_table("tenants"):
+                raise CliError("The database has no CRM tables yet: run `crm migrate` first.")
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _password(given: str | None) -> str:
+    if given is not None:
+        return given
+    from_env = os.environ.get("CRM_PASSWORD")
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise CliError(
+            "No password given: pass --password, set CRM_PASSWORD, or run in a terminal to be "
+            "asked for one."
+        )
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != first:
+        raise CliError("The two passwords differ.")
+    return first
+
+
+def _logins() -> str:
+    width = max(len(login.email) for login in LOGINS)
+    lines = [f"Demo logins (tenant slug {DEMO_SLUG!r}, {DEMO_TENANT_NAME}):"]
+    lines += [f"  {x.email:<{width}}  {x.password:<16}  {x.role}" for x in LOGINS]
+    return "\n".join(lines)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"crm: {message}", file=sys.stderr)
+    return code
+
+
+def _first_line(error: BaseException | None) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm",
+        description="PathSix CRM operator commands. The database is DATABASE_URL "
+        "(default sqlite:///crm.sqlite3 in the current directory).",
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("migrate", help="upgrade the database schema to the latest revision")
+    p.set_defaults(run=cmd_migrate)
+
+    tenant = commands.add_parser("tenant", help="manage tenants").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    p = tenant.add_parser("create", help="create a tenant and print its id")
+    p.add_argument("--name", required=True, help="the organisation's name")
+    p.add_argument("--slug", required=True, help="short unique key: lowercase, digits, hyphens")
+    p.set_defaults(run=cmd_tenant_create)
+
+    user = commands.add_parser("user", help="manage users").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    p = user.add_parser("create", help="create a user and print their id")
+    p.add_argument("--tenant", required=True, metavar="SLUG", help="the tenant's slug")
+    p.add_argument("--email", required=True, help="login email (stored lower-cased)")
+    p.add_argument("--name", required=True, help="the person's name")
+    p.add_argument("--role", choices=[r.value for r in Role], default=DEFAULT_ROLE)
+    p.add_argument(
+        "--password",
+        help="visible in the shell history and process list: prefer the prompt or CRM_PASSWORD",
+    )
+    p.set_defaults(run=cmd_user_create)
+
+    p = commands.add_parser("demo", help="load the demo tenant (once; later runs change nothing)")
+    p.add_argument("--leads", type=_count, default=300)
+    p.add_argument("--clients", type=_count, default=150)
+    p.add_argument("--seed", type=int, default=1, help="same seed, same records")
+    p.set_defaults(run=cmd_demo)
+
+    p = commands.add_parser("serve", help="serve the API with uvicorn")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=_positive, default=1, help="processes (stateless)")
+    p.add_argument("--reload", action="store_true", help="restart on code changes (development)")
+    p.set_defaults(run=cmd_serve)
+
+    p = commands.add_parser("quickstart", help="migrate, load the demo tenant, and serve")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=cmd_quickstart)
+    return parser
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,7 +13,7 @@ from typing import Any
 from connexion import request
 from starlette.responses import Response
 
-from crm import responses
+from crm import responses, statements
 from crm.listing import ListRequest
 from crm.scope import Scope
 from generated.python.resources import ResourceInfo
@@ -26,7 +26,9 @@ async def list_page(
     query = ListRequest.parse(resource, params)
     if responses.wants_csv(request.headers.get("accept")):
         rows = await scope.export(resource, query, everyone=everyone)
-        return responses.csv_rows(rows, resource.fields, resource.table)
+        # the columns the API shows: the contract's fields less write-only ones (password)
+        fields = [str(c.name) for c in statements.api_columns(resource)]
+        return responses.csv_rows(rows, fields, resource.table)
     return responses.page(await scope.list(resource, query, everyone=everyone), query)
 
 

@@ -336,6 +336,10 @@ def _write_date(value: date | str) -> str:
     return value if isinstance(value, str) else value.isoformat()
 
 
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _read_uuid(value: str) -> uuid.UUID:
     return uuid.UUID(hex=value)
 
@@ -403,6 +407,9 @@ class SqliteDatabase(Database):
         self.path = path
         self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA foreign_keys = ON")
+        # SQLite's lower() and LIKE fold ASCII only; `q` search (lower(col) LIKE lower(:q))
+        # must find "Émile" for "émile" as PostgreSQL's ILIKE does, so lower() is Python's.
+        self.conn.create_function("lower", 1, _lower, deterministic=True)
         self.conn.execute("PRAGMA busy_timeout = 5000")
         if path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")

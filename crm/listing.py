@@ -126,6 +126,13 @@ class ListRequest:
         sort_by = params.get("sort_by") or "created_at"
         sort_order = params.get("sort_order") or "desc"
         cursor_text = params.get("cursor")
+        q = params.get("q")
+        if q is not None and "\x00" in q:
+            # PostgreSQL text cannot hold NUL (the driver refuses the parameter): a 400 on both
+            raise BadRequest(
+                "The search text cannot contain a NUL character.",
+                {"in": "parameters", "errors": [{"in": "query", "path": "/q"}]},
+            )
         return cls(
             limit=int(params.get("limit") or 25),
             offset=0 if cursor_text else int(params.get("offset") or 0),
@@ -133,7 +140,7 @@ class ListRequest:
             sort_by=sort_by,
             descending=sort_order == "desc",
             trash=bool(params.get("trash")),
-            q=params.get("q"),
+            q=q,
             filters=tuple(sorted(filters, key=lambda f: (f[0], f[1]))),
             user_id=params.get("user_id"),
             cursor=(

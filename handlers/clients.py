@@ -29,7 +29,7 @@ async def _conversion(scope: Scope, values: dict[str, Any]) -> dict[str, Any]:
         await scope.get(LEAD, lead_id)
     except NotFound:
         raise BadRequest(
-            "source_lead_id does not name a lead you can see.",
+            "The source_lead_id does not name a lead you can see.",
             {"errors": [{"in": "body", "path": "/source_lead_id"}]},
         ) from None
     return {"converted_at": datetime.now(UTC)}

@@ -52,8 +52,6 @@ from typing import Any
 import openapi_spec_validator
 import orjson
 import yaml
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import (
     BadRequestProblem,
@@ -68,6 +66,8 @@ from connexion.validators import (
     ParameterValidator,
 )
 from jsonschema.exceptions import ValidationError, best_match
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
 from starlette.datastructures import Headers
 from starlette.types import Receive, Scope
 

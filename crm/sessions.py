@@ -196,22 +196,21 @@ _USE_TOKEN = Query(
 )
 
 
-def _revoke(*, all_but_one: bool) -> Query:
-    """Revoke one session (`session_id`), or every live session of a user but `session_id`."""
+def _revoke(which: str) -> Query:
+    """Revoke sessions: `one` (`session_id`), every live one of `user_id` but `session_id`
+    (`others`: a password change), or every live one of `user_id` (`all`: deactivation)."""
 
     def build() -> sa.Update:
         where = [
             _sessions.c.tenant_id == P("tenant_id", type_=_sessions.c.tenant_id.type),
             _sessions.c.revoked_at.is_(None),
         ]
-        sid = P("session_id", type_=_sessions.c.id.type)
-        if all_but_one:
-            where += [
-                _sessions.c.user_id == P("user_id", type_=_sessions.c.user_id.type),
-                _sessions.c.id != sid,
-            ]
+        if which == "one":
+            where.append(_sessions.c.id == P("session_id", type_=_sessions.c.id.type))
         else:
-            where.append(_sessions.c.id == sid)
+            where.append(_sessions.c.user_id == P("user_id", type_=_sessions.c.user_id.type))
+        if which == "others":
+            where.append(_sessions.c.id != P("session_id", type_=_sessions.c.id.type))
         return (
             sa.update(_sessions)
             .where(*where)
@@ -222,11 +221,12 @@ def _revoke(*, all_but_one: bool) -> Query:
             .returning(_sessions.c.id)
         )
 
-    return Query(("revoke_session", all_but_one), build)
+    return Query(("revoke_sessions", which), build)
 
 
-_REVOKE_ONE = _revoke(all_but_one=False)
-_REVOKE_OTHERS = _revoke(all_but_one=True)
+_REVOKE_ONE = _revoke("one")
+_REVOKE_OTHERS = _revoke("others")
+REVOKE_ALL_OF_USER = _revoke("all")
 
 # The caller's own user and tenant rows, behind the session guard (me, change-password).
 _ME = Query(

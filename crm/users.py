@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import bindparam as P
 
-from crm import passwords, statements
+from crm import passwords, sessions, statements
 from crm.db import Query, Row
 from crm.errors import Conflict, Forbidden
 from crm.scope import ADMIN, Scope
@@ -45,22 +45,6 @@ _ACTIVE_ADMINS = Query(
         )
         .order_by(_users.c.id)
         .with_for_update()
-    ),
-)
-
-_REVOKE_USER_SESSIONS = Query(
-    ("revoke_user_sessions",),
-    lambda: (
-        sa.update(_sessions)
-        .where(
-            _sessions.c.tenant_id == P("_tid", type_=_sessions.c.tenant_id.type),
-            _sessions.c.user_id == P("id", type_=_sessions.c.user_id.type),
-            _sessions.c.revoked_at.is_(None),
-        )
-        .values(
-            revoked_at=P("_now", type_=_sessions.c.revoked_at.type),
-            updated_at=P("_now", type_=_sessions.c.updated_at.type),
-        )
     ),
 )
 
@@ -111,7 +95,10 @@ async def update(scope: Scope, id: str, body: Mapping[str, Any]) -> Row:
                 statements.update(USER, list(values), visible=False, deleted=None), params
             )
             if deactivates:
-                await tx.execute(_REVOKE_USER_SESSIONS, params)
+                await tx.execute(
+                    sessions.REVOKE_ALL_OF_USER,
+                    {"tenant_id": scope.tenant_id, "user_id": id, "now": now},
+                )
     if row is None:
         return await scope.get(USER, id)  # 404, or 401 if the caller's session ended
     result: Row = row

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,7 +23,7 @@ from crm.settings import Settings
 from generated import tables
 from generated.python.schemas import validator_for
 from tests.api.conftest import Api, assert_error
-from tests.db.conftest import make_engine
+from tests.db.conftest import connect
 
 pytestmark = pytest.mark.anyio
 
@@ -48,17 +46,6 @@ def valid(name: str, instance: object) -> None:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-@contextmanager
-def connect(url: str) -> Iterator[sa.Connection]:
-    """A transaction on a connection of its own, outside the app."""
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 def set_active(url: str, table: sa.Table, row_id: uuid.UUID, active: bool) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -21,7 +19,7 @@ from crm.db import Params, Query, Row
 from generated import tables
 from generated.python.schemas import validator_for
 from tests.api.conftest import Api, assert_error
-from tests.db.conftest import make_engine
+from tests.db.conftest import connect
 
 pytestmark = pytest.mark.anyio
 
@@ -35,16 +33,6 @@ LEADS = "/api/leads"
 def valid(name: str, instance: object) -> None:
     errors = [e.message for e in validator_for(name).iter_errors(instance)]
     assert errors == [], errors
-
-
-@contextmanager
-def connect(url: str) -> Iterator[sa.Connection]:
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 def users_snapshot(url: str) -> list[tuple[Any, ...]]:

@@ -52,7 +52,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from crm import auth, passwords
+from crm import auth, operations, passwords
 from crm.db import Database, open_database
 from crm.errors import (
     BadRequest,
@@ -89,6 +89,7 @@ def create_app(
     themselves (an app opens its own from DATABASE_URL and closes it at shutdown).
     """
     enable_openapi31()
+    operations.enable()
     auth.configure(settings)
     passwords.configure(settings)
     _configure_logging(settings)

@@ -1,0 +1,47 @@
+"""Connexion 3.3 builds each handler's call chain again on every request; build it once.
+
+`connexion.apps.asynchronous.AsyncOperation.fn` is a property that, per request, creates a
+`StarletteDecorator`, re-wraps the handler (sync/async adapter, parameter decorator, response
+decorator; the parameter decorator runs `inspect.signature` on the handler) and a new URI parser
+from the operation's parameters. None of that depends on the request: the wrappers read the
+request, and the current operation, from Connexion's context when they run. `enable()` makes
+`fn` build the chain once per operation (on its first request, inside the operation's
+context) and reuse it. Same decorators, same order, same arguments; only the rebuilding goes.
+
+Like `crm.openapi31` this touches Connexion internals, hence the `connexion==3.3.*` pin; the
+whole API test suite runs through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from connexion.apps.asynchronous import AsyncOperation
+from connexion.context import receive, scope
+from connexion.decorators import StarletteDecorator
+
+_CACHE = "_crm_call"
+
+
+def _fn(self: AsyncOperation) -> Callable[[], Awaitable[Any]]:
+    call: Callable[[], Awaitable[Any]] | None = self.__dict__.get(_CACHE)
+    if call is None:
+        decorator = StarletteDecorator(
+            pythonic_params=self.pythonic_params, jsonifier=self.jsonifier
+        )
+        decorated = decorator.decorate(self._fn)
+        uri_parser = decorator.uri_parser  # the operation's parameters: fixed per operation
+        framework = decorator.framework
+
+        async def call() -> Any:
+            request = framework.get_request(uri_parser=uri_parser, scope=scope, receive=receive)
+            return await decorated(request)
+
+        self.__dict__[_CACHE] = call
+    return call
+
+
+def enable() -> None:
+    """Build each operation's handler chain once (idempotent)."""
+    AsyncOperation.fn = property(_fn)

@@ -1,0 +1,154 @@
+"""The raw reference of the load benchmark: bare Starlette + psycopg's async pool, same SQL.
+
+    BENCH_TENANT_ID=... BENCH_USER_ID=... BENCH_SESSION_ID=... BENCH_ROLE=user \
+    BENCH_WRITER_ID=... BENCH_WRITER_SESSION_ID=... DATABASE_URL=postgresql://... \
+    uvicorn bench.baselines.starlette_app:app
+
+What the API does per request minus the framework: no Connexion, no request validation, no
+JWT (the caller's ids come from the environment: reads as the bench user, creates as the
+"writer", as wrk sends them), no error mapping. What it keeps, so the
+ratio measures the framework and nothing else: the SAME SQL, compiled once at startup from
+the API's own statement builders (`crm.listing.page_query`, `count_query`, `crm.statements.get`
+and `insert`, session guard included) and run with the same parameters on a pool of the same
+size (10..25, autocommit, dict rows); the same response bodies (orjson, UTC as Z, list pages
+with next_cursor when full, `{"data": row}`); a new UUIDv7 and timestamps on create.
+
+Routes: GET/POST /api/leads (limit, offset, include_total, status), GET /api/leads/{id}.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from psycopg.rows import dict_row
+from psycopg_pool import AsyncConnectionPool
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from crm import listing, statements
+from crm.db import Query, open_database
+from crm.ids import new_id
+from crm.settings import Settings
+from generated.python.resources import RESOURCES
+
+LEAD = RESOURCES["Lead"]
+CONNINFO = os.environ["DATABASE_URL"].replace("postgresql+psycopg://", "postgresql://")
+SCOPE: dict[str, Any] = {
+    "_tid": uuid.UUID(os.environ["BENCH_TENANT_ID"]),
+    "_uid": uuid.UUID(os.environ["BENCH_USER_ID"]),
+    "_sid": uuid.UUID(os.environ["BENCH_SESSION_ID"]),
+    "_role": os.environ.get("BENCH_ROLE", "user"),
+}
+# creates are sent as another user of the tenant (the benchmark's "writer"), as the API sees them
+WRITER = {
+    **SCOPE,
+    "_uid": uuid.UUID(os.environ.get("BENCH_WRITER_ID", os.environ["BENCH_USER_ID"])),
+    "_sid": uuid.UUID(os.environ.get("BENCH_WRITER_SESSION_ID", os.environ["BENCH_SESSION_ID"])),
+}
+SETTINGS = Settings.from_env({"DATABASE_URL": CONNINFO})  # the API's pool sizes and timeout
+pool = AsyncConnectionPool(
+    CONNINFO,
+    min_size=SETTINGS.db_pool_min,
+    max_size=SETTINGS.db_pool_max,
+    timeout=SETTINGS.db_pool_timeout,
+    max_lifetime=3600.0,
+    kwargs={"autocommit": True, "row_factory": dict_row},
+    open=False,
+)
+_compiler = open_database(SETTINGS)  # the API's Database, used only for compile(); never opened
+
+
+def sql(query: Query) -> str:
+    return _compiler.compile(query).sql
+
+
+def _list_sql(filters: dict[str, Any]) -> tuple[str, str]:
+    request = listing.ListRequest.parse(LEAD, {"limit": 25, **filters})
+    page = sql(listing.page_query(LEAD, request, visible=True))
+    return page, sql(listing.count_query(LEAD, request, visible=True))
+
+
+PAGE, COUNT = _list_sql({})
+PAGE_STATUS, COUNT_STATUS = _list_sql({"status": "new"})
+GET = sql(statements.get(LEAD, visible=True))
+_inserts: dict[tuple[str, ...], str] = {}
+
+
+def insert_sql(columns: tuple[str, ...]) -> str:
+    if columns not in _inserts:
+        _inserts[columns] = sql(statements.insert(LEAD, list(columns)))
+    return _inserts[columns]
+
+
+def json(payload: Any, status: int = 200) -> Response:
+    body = orjson.dumps(payload, option=orjson.OPT_UTC_Z)
+    return Response(body, status_code=status, media_type="application/json")
+
+
+async def fetch(statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    async with pool.connection() as conn:
+        cursor = await conn.execute(statement, params)  # type: ignore[arg-type]
+        return await cursor.fetchall()
+
+
+def next_cursor(rows: list[dict[str, Any]], limit: int) -> str | None:
+    if len(rows) < limit:
+        return None
+    last = rows[-1]
+    raw = orjson.dumps(["created_at", "desc", last["created_at"].isoformat(), str(last["id"])])
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+async def leads(request: Request) -> Response:
+    if request.method == "POST":
+        values = orjson.loads(await request.body())
+        now = datetime.now(UTC)
+        params = {**WRITER, **values, "id": new_id(), "created_at": now, "updated_at": now}
+        rows = await fetch(insert_sql(tuple(values)), params)
+        return json({"data": rows[0]}, 201)
+    query = request.query_params
+    limit, offset = int(query.get("limit", 25)), int(query.get("offset", 0))
+    params = {**SCOPE, "limit": limit, "offset": offset}
+    page, count = PAGE, COUNT
+    if "status" in query:
+        page, count, params["f_status"] = PAGE_STATUS, COUNT_STATUS, query["status"]
+    items = await fetch(page, params)
+    body: dict[str, Any] = {"items": items, "limit": limit, "offset": offset}
+    if query.get("include_total") == "true":
+        body["total"] = (await fetch(count, params))[0]["total"]
+    cursor = next_cursor(items, limit)
+    if cursor is not None:
+        body["next_cursor"] = cursor
+    return json(body)
+
+
+async def lead(request: Request) -> Response:
+    rows = await fetch(GET, {**SCOPE, "id": request.path_params["id"]})
+    if not rows:
+        return json({"error": "There is no such record, or you cannot see it."}, 404)
+    return json({"data": rows[0]})
+
+
+@asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    await pool.open(wait=True)
+    yield
+    await pool.close()
+
+
+app = Starlette(
+    routes=[
+        Route("/api/leads", leads, methods=["GET", "POST"]),
+        Route("/api/leads/{id}", lead, methods=["GET"]),
+    ],
+    lifespan=lifespan,
+)

@@ -123,8 +123,9 @@ class ListRequest:
                 filters.append((name, "=", value))
             # anything else is Connexion context (scope, token_info, ...): strict validation
             # has already refused unknown query parameters
-        sort_by = params.get("sort_by") or "created_at"
-        sort_order = params.get("sort_order") or "desc"
+        # limit, offset, sort_by and sort_order always arrive: Connexion fills the spec's defaults
+        sort_by = params["sort_by"]
+        sort_order = params["sort_order"]
         cursor_text = params.get("cursor")
         q = params.get("q")
         if q is not None and "\x00" in q:
@@ -134,8 +135,8 @@ class ListRequest:
                 {"in": "parameters", "errors": [{"in": "query", "path": "/q"}]},
             )
         return cls(
-            limit=int(params.get("limit") or 25),
-            offset=0 if cursor_text else int(params.get("offset") or 0),
+            limit=int(params["limit"]),
+            offset=0 if cursor_text else int(params["offset"]),
             include_total=bool(params.get("include_total")),
             sort_by=sort_by,
             descending=sort_order == "desc",

@@ -45,6 +45,7 @@ import json
 import logging
 import re
 from collections.abc import AsyncGenerator, Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -233,23 +234,38 @@ def schema_errors(
     schema: Mapping[str, Any], instance: Any, *, where: str, prefix: tuple[Any, ...] = ()
 ) -> list[ErrorItem]:
     """Every failure of `instance` against `schema`, as error items, in document order."""
-    validator = _validator_for(schema)
+    return validator_errors(_tools_for(schema).validator, instance, where=where, prefix=prefix)
+
+
+def validator_errors(
+    validator: Any, instance: Any, *, where: str, prefix: tuple[Any, ...] = ()
+) -> list[ErrorItem]:
+    """Every failure `validator` finds in `instance`, as error items, in document order."""
     errors = sorted(
         validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]
     )
     return _dedupe(item for error in errors for item in _items(error, where, prefix))
 
 
+@dataclass(frozen=True)
+class _SchemaTools:
+    validator: Any  # the reference: ContractValidator
+    accepts: Callable[[Any], bool] | None  # the fast path for body schemas, see _fast_accept
+
+
 # Connexion hands the validators the same schema dict for every request of an operation, so
-# the validator is found by that dict's identity (the dict is kept alive here, so its id cannot
+# the tools are found by that dict's identity (the dict is kept alive here, so its id cannot
 # be reused); the canonical-JSON key below is only computed once per dict.
-_by_identity: dict[int, tuple[Mapping[str, Any], Any]] = {}
+_by_identity: dict[int, tuple[Mapping[str, Any], _SchemaTools]] = {}
 
 
-def _validator_for(schema: Mapping[str, Any]) -> Any:
+def _tools_for(schema: Mapping[str, Any]) -> _SchemaTools:
     entry = _by_identity.get(id(schema))
     if entry is None or entry[0] is not schema:
-        entry = (schema, _validator(orjson.dumps(schema, option=orjson.OPT_SORT_KEYS)))
+        tools = _SchemaTools(
+            _validator(orjson.dumps(schema, option=orjson.OPT_SORT_KEYS)), _fast_accept(schema)
+        )
+        entry = (schema, tools)
         _by_identity[id(schema)] = entry
     return entry[1]
 
@@ -261,7 +277,8 @@ def _validator(schema_json: bytes) -> Any:
     return ContractValidator(orjson.loads(schema_json))
 
 
-def _sentence(subject: str, items: list[ErrorItem]) -> str:
+def error_sentence(subject: str, items: list[ErrorItem]) -> str:
+    """One line for people: the first problem, and how many more."""
     first = items[0]
     field = first["path"].lstrip("/").replace("/", ".") or subject
     more = f" (and {_plural(len(items) - 1, 'other problem')})" if len(items) > 1 else ""
@@ -303,7 +320,9 @@ def _refuse_nul(body: Any) -> None:
         for p in _nul_paths(body)
     ]
     if items:
-        raise ValidationProblem(_sentence("request body", items), {"in": "body", "errors": items})
+        raise ValidationProblem(
+            error_sentence("request body", items), {"in": "body", "errors": items}
+        )
 
 
 def _reject_constant(name: str) -> Any:
@@ -320,17 +339,11 @@ def _fast_accept(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
     test_agreement_party.py through the API), so an accepted body is accepted; a refused
     one goes on to the reference validator, which decides and names every failing field.
     """
-    entry = _fast_by_identity.get(id(schema))
-    if entry is None or entry[0] is not schema:
-        title = schema.get("title")
-        model = None
-        if isinstance(title, str):
-            candidate = getattr(models, title, None)
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                model = candidate
-        entry = (schema, None if model is None else _predicate(model))
-        _fast_by_identity[id(schema)] = entry
-    return entry[1]
+    title = schema.get("title")
+    candidate = getattr(models, title, None) if isinstance(title, str) else None
+    if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+        return _predicate(candidate)
+    return None
 
 
 def _predicate(model: type[BaseModel]) -> Callable[[Any], bool]:
@@ -344,9 +357,6 @@ def _predicate(model: type[BaseModel]) -> Callable[[Any], bool]:
         return True
 
     return accepts
-
-
-_fast_by_identity: dict[int, tuple[Mapping[str, Any], Callable[[Any], bool] | None]] = {}
 
 
 # --- 2. request bodies -------------------------------------------------------------------------
@@ -381,13 +391,13 @@ class ContractBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     def _validate(self, body: Any) -> dict[str, Any] | None:
         if body is None and not self._nullable:
             raise _body_problem("must not be empty", "required")
-        accepts = _fast_accept(self._schema)
+        accepts = _tools_for(self._schema).accepts
         if accepts is not None and accepts(body):
             return None
         items = schema_errors(self._schema, body, where="body")
         if items:
             raise ValidationProblem(
-                _sentence("request body", items), {"in": "body", "errors": items}
+                error_sentence("request body", items), {"in": "body", "errors": items}
             )
         return None
 
@@ -442,7 +452,7 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
                 items += schema_errors(param.get("schema", {}), value, where=where, prefix=(name,))
         if items:
             raise ValidationProblem(
-                _sentence("parameter", items), {"in": "parameters", "errors": items}
+                error_sentence("parameter", items), {"in": "parameters", "errors": items}
             )
 
 

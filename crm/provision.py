@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from jsonschema.exceptions import ValidationError, best_match
 from sqlalchemy.exc import IntegrityError
 
 from crm import passwords
 from crm.ids import new_id
+from crm.openapi31 import error_sentence, validator_errors
 from generated import tables
 from generated.python.schemas import validator_for
 
@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 # Never echoed back in an error message: it would land in a terminal's scrollback or a log.
-_SECRET_FIELDS = frozenset({"password"})
 # The drivers crm.db uses on the request path, whatever driver the URL names.
 _DRIVERS = {"sqlite": "sqlite", "postgresql": "postgresql+psycopg"}
 
@@ -148,29 +147,14 @@ def tenant_id_for(conn: sa.Connection, slug: str) -> uuid.UUID | None:
 
 
 def check_contract(schema: str, instance: Mapping[str, Any]) -> None:
-    """ProvisionError naming the field when `instance` breaks the contract `schema`."""
-    error = best_match(validator_for(schema).iter_errors(dict(instance)))
-    if error is not None:
-        raise ProvisionError(_describe(error))
+    """ProvisionError naming the field when `instance` breaks the contract `schema`.
 
-
-def _describe(error: ValidationError) -> str:
-    field = ".".join(str(p) for p in error.absolute_path) or "input"
-    shown = field if field in _SECRET_FIELDS else f"{field} {error.instance!r}"
-    rule, value = error.validator, error.validator_value
-    if rule == "minLength":
-        return f"The {field} must be at least {value} characters long."
-    if rule == "maxLength":
-        return f"The {field} must be at most {value} characters long."
-    if rule == "pattern":
-        return f"The {shown} does not match the pattern {value}."
-    if rule == "format":
-        return f"The {shown} is not a valid {value}."
-    if rule == "enum":
-        return f"The {shown} must be one of: {', '.join(map(str, value))}."
-    if field in _SECRET_FIELDS:
-        return f"The {field} is not acceptable ({rule})."
-    return f"The {field} is not acceptable: {error.message}."
+    The same error items and sentence as the API's validation (values are never echoed, so a
+    refused password does not reach the terminal or a log).
+    """
+    items = validator_errors(validator_for(schema), dict(instance), where="input")
+    if items:
+        raise ProvisionError(error_sentence("input", items))
 
 
 def _insert(conn: sa.Connection, statement: sa.Insert, duplicate: str) -> None:

@@ -99,6 +99,14 @@ class Scope:
         await self.ensure_session()
         raise NotFound("There is no such record, or you cannot see it.")
 
+    def _list_visibility(self, resource: ResourceInfo, everyone: bool) -> bool:
+        """Whether a list applies the visibility predicate: not for the admin-wide `/all`
+        lists, nor for admin-only resources (users), both of which need an admin."""
+        if everyone or resource.visibility == "admin":
+            self.require_admin()
+            return False
+        return True
+
     def _by_id_visibility(self, resource: ResourceInfo) -> bool:
         """Whether operations by id on `resource` apply the visibility predicate."""
         if resource.visibility == "admin":
@@ -113,9 +121,7 @@ class Scope:
         """One page. At most 3 statements: the page, the total if asked, and the session
         check only when the page is empty (an empty page cannot tell "no rows" from "no
         session")."""
-        if everyone or resource.visibility == "admin":
-            self.require_admin()
-        visible = not everyone and resource.visibility != "admin"
+        visible = self._list_visibility(resource, everyone)
         params = self.params(**request.params())
         items = await self.db.fetch_all(
             listing.page_query(resource, request, visible=visible), params
@@ -134,9 +140,7 @@ class Scope:
         self, resource: ResourceInfo, request: ListRequest, *, everyone: bool = False
     ) -> builtins.list[Row]:
         """Every matching record, for text/csv."""
-        if everyone or resource.visibility == "admin":
-            self.require_admin()
-        visible = not everyone and resource.visibility != "admin"
+        visible = self._list_visibility(resource, everyone)
         rows = await self.db.fetch_all(
             listing.export_query(resource, request, visible=visible),
             self.params(**request.params()),

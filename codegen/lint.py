@@ -1,6 +1,6 @@
 """The subset of JSON Schema every emitter translates exactly; anything else is an error.
 
-Each rule names a trap seen in practice (reference/codegen-fidelity.md, stack-scout.md):
+Each rule names a trap seen in practice (docs/architecture.md, "Agreement is tested"):
 type-less assertions that generators drop, optional-vs-nullable, regex dialects, integers that
 JavaScript cannot hold, defaults that would leak into PATCH bodies. `lint_schema` walks one
 schema node and returns every problem with its JSON pointer.

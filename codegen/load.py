@@ -20,6 +20,7 @@ from codegen.lint import errors_for, lint_schema, node_types
 from codegen.model import (
     Check,
     ContractSet,
+    Conversion,
     Field,
     Index,
     Parameter,
@@ -284,6 +285,7 @@ def _resource(
                     ContractError(rel, f"/x-resource/checks/{i}", f"{col!r} is not a property")
                 )
     _check_resource_shape(rel, doc, field_names, errors)
+    converts_to = _conversion(rel, doc, files, errors)
     return Resource(
         name=doc["title"],
         file=rel,
@@ -297,14 +299,63 @@ def _resource(
         sortable=tuple(x.get("sortable", [])),
         searchable=tuple(x.get("searchable", [])),
         indexes=tuple(
-            Index(tuple(i["columns"]), bool(i.get("live", False)), bool(i.get("unique", False)))
+            Index(
+                tuple(i["columns"]),
+                bool(i.get("live", False)),
+                bool(i.get("unique", False)),
+                bool(i.get("trigram", False)),
+            )
             for i in x.get("indexes", [])
         ),
         checks=tuple(Check(c["name"], (c["le"][0], c["le"][1])) for c in x.get("checks", [])),
         server_columns=tuple(sorted(x.get("server-columns", {}).items())),
         fields=tuple(fields),
         description=doc.get("description", ""),
+        edit=x.get("edit", "visible"),
+        parent_count=x.get("parent-count", "at-most-one"),
+        global_search=bool(x.get("global-search", False)),
+        converts_to=converts_to,
     )
+
+
+def _conversion(
+    rel: str, doc: dict[str, Any], files: dict[str, dict[str, Any]], errors: list[ContractError]
+) -> Conversion | None:
+    """`converts-to`: the target must reference this contract by exactly one field (the link
+    from the new record back to the one it came from), and `status` must be a value of this
+    contract's status field."""
+    spec = doc["x-resource"].get("converts-to")
+    if spec is None:
+        return None
+    where = "/x-resource/converts-to"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), spec["to"]))
+    tdoc = files.get(target)
+    if tdoc is None or "x-resource" not in tdoc:
+        errors.append(
+            ContractError(rel, where + "/to", f"{spec['to']!r} is not an entity contract")
+        )
+        return None
+    links = [
+        name
+        for name, node in tdoc.get("properties", {}).items()
+        if posixpath.normpath(
+            posixpath.join(posixpath.dirname(target), node.get("x-references", {}).get("to", "-"))
+        )
+        == rel
+    ]
+    if len(links) != 1:
+        errors.append(
+            ContractError(rel, where + "/to", f"{spec['to']} must reference {rel} by one field")
+        )
+        return None
+    if "status" not in doc.get("properties", {}):
+        errors.append(ContractError(rel, where + "/status", "converts-to needs a status property"))
+    for owner in (doc, tdoc):
+        if spec["at"] not in owner.get("properties", {}):
+            errors.append(
+                ContractError(rel, where + "/at", f"{spec['at']!r} must be a property of both")
+            )
+    return Conversion(to=tdoc["title"], status=spec["status"], link=links[0], at=spec["at"])
 
 
 def _check_resource_shape(

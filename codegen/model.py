@@ -40,12 +40,23 @@ class Index:
     columns: tuple[str, ...]
     live: bool = False  # partial: WHERE deleted_at IS NULL
     unique: bool = False
+    trigram: bool = False  # PostgreSQL: GIN with gin_trgm_ops (ILIKE '%q%' search)
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
     le: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """`x-resource.converts-to`: this record becomes one of `to` (a lead -> a client)."""
+
+    to: str  # contract title, e.g. "Client"
+    status: str  # the status the converted record takes, e.g. "converted"
+    link: str  # the target's field referencing the source, e.g. "source_lead_id"
+    at: str  # the timestamp both records carry, set once, e.g. "converted_at"
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,10 @@ class Resource:
     server_columns: tuple[tuple[str, Schema], ...]
     fields: tuple[Field, ...]
     description: str = ""
+    edit: str = "visible"  # visible | author: who may change or delete a visible record
+    parent_count: str = "at-most-one"  # at-most-one | exactly-one parent field set
+    global_search: bool = False  # searched by GET /api/search
+    converts_to: Conversion | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:

@@ -18,7 +18,8 @@ Emitter = Callable[[ContractSet], dict[str, str]]
 EMITTERS: tuple[Emitter, ...] = (python.emit, tables.emit, zod.emit, openapi.emit)
 # Folders codegen owns entirely: any file in them that no emitter wrote is an orphan.
 OWNED = ("generated",)
-IGNORED_PARTS = frozenset({"node_modules", "__pycache__", ".pytest_cache"})
+# dist: the Zod package built by `npm run build` (prepack); gitignored, never compared.
+IGNORED_PARTS = frozenset({"node_modules", "__pycache__", ".pytest_cache", "dist"})
 
 
 def generate(root: Path) -> dict[str, str]:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from codegen.conventions import status_field
 from codegen.model import ContractSet, Field, Resource, Schema
 
 PAGE_META = "PageMeta"
+BULK_IDS = "BulkIds"  # contracts/operations.json
 MAX_PAGE = 100
 
 
@@ -80,6 +82,15 @@ def variants_of(resource: Resource, defs: dict[str, Schema]) -> dict[str, Schema
     )
     update["minProperties"] = 1
     out[f"{n}Update"] = update
+
+    status = status_field(resource)
+    if status is not None and BULK_IDS in defs:
+        out[f"{n}BulkStatus"] = _object(
+            f"{n}BulkStatus",
+            f"The body of a bulk status change: every listed {n} gets this status.",
+            {"ids": {"$ref": f"#/$defs/{BULK_IDS}"}, "status": _without_default(status.schema)},
+            ["ids", "status"],
+        )
 
     if resource.path and PAGE_META in defs:
         meta = defs[PAGE_META]

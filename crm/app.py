@@ -6,12 +6,13 @@ Request path through the stack (outermost first; Connexion's own middlewares in 
 CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ServerErrorMiddleware   last resort -> our 500 body
 ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
-SwaggerUIMiddleware     /api/docs, /api/openapi.json (development and test only)
+SwaggerUIMiddleware     /api/openapi.json (development and test only)
+DocsMiddleware          /api, /api/ (JSON index); /api/docs/ Swagger UI 5 (development and test)
 TrailingSlash           /api/leads/ is routed as /api/leads, never redirected
 BodyLimit               413 over Settings.max_body_bytes; chunked bodies get a Content-Length
 RoutingMiddleware
 SecurityMiddleware      bearerAuth -> crm.auth.decode_token
-RequireContentType      415 for a body without Content-Type (stack-scout 1f-1)
+RequireContentType      415 for a body without Content-Type (docs/architecture.md, 1f-1)
 RequestContext          db, settings and, for a verified token, the tenant Scope -> handler args
 RequestValidationMiddleware   crm.openapi31 validators (JSON Schema 2020-12)
 ResponseValidationMiddleware  development and test only
@@ -54,6 +55,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crm import auth, operations, passwords
 from crm.db import Database, open_database
+from crm.docs import DocsMiddleware
 from crm.errors import (
     BadRequest,
     CrmError,
@@ -63,6 +65,7 @@ from crm.errors import (
     error_body,
 )
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
+from crm.resolver import ResourceResolver
 from crm.scope import Scope as TenantScope
 from crm.settings import Settings
 
@@ -117,9 +120,23 @@ def create_app(
         strict_validation=True,
         validate_responses=development,
         resolver_error=501,
-        swagger_ui_options=SwaggerUIOptions(swagger_ui=development, swagger_ui_path="/docs"),
+        # Connexion serves the spec only; its Swagger UI is 4.x, which cannot read OpenAPI 3.1.
+        swagger_ui_options=SwaggerUIOptions(swagger_ui=False),
     )
-    app.add_api(spec, base_path=BASE_PATH, resolver=resolver, name="crm")
+    # Each operationId binds to its resource's own handler or to the standard one.
+    app.add_api(spec, base_path=BASE_PATH, resolver=resolver or ResourceResolver(), name="crm")
+
+    # Outside Connexion's routers (each redirects /api to /api/, which TrailingSlashMiddleware
+    # strips again), and before TrailingSlashMiddleware: /api/docs/ is seen as sent.
+    app.add_middleware(
+        DocsMiddleware,
+        position=(
+            MiddlewarePosition.BEFORE_SWAGGER if development else MiddlewarePosition.BEFORE_ROUTING
+        ),
+        spec=spec,
+        base_path=BASE_PATH,
+        docs=development,
+    )
 
     # Before routing, so the router sees the stripped path; inside ExceptionMiddleware, so a
     # 413 raised while the body streams in still gets the JSON shape.
@@ -215,7 +232,11 @@ async def _problem(request: ConnexionRequest, exc: Exception) -> ConnexionRespon
     if isinstance(exc, BadRequestProblem):
         return json_error(400, f"The request is not valid: {exc.detail}", {})
     if isinstance(exc, ConnexionUnauthorized):
-        return json_error(401, auth.TOKEN_REJECTED, {}, {"WWW-Authenticate": "Bearer"})
+        # Connexion raises this when no bearer token came at all (a bad one reaches
+        # decode_token, whose Unauthorized is handled above).
+        scheme = request.headers.get("authorization", "").partition(" ")[0].lower()
+        message = auth.TOKEN_REJECTED if scheme == "bearer" else auth.TOKEN_MISSING
+        return json_error(401, message, {}, {"WWW-Authenticate": "Bearer"})
     if isinstance(exc, UnsupportedMediaTypeProblem):
         return json_error(415, UnsupportedMediaType.default_message, {})
     if isinstance(exc, ResolverProblem):
@@ -268,7 +289,7 @@ async def _unhandled(request: ConnexionRequest, exc: Exception) -> ConnexionResp
 
 
 class AllowedMethods:
-    """The methods the spec declares for a concrete path, for 405's `Allow` (stack-scout 1f-3).
+    """The methods the spec declares for a concrete path, for 405's `Allow` (architecture 1f-3).
 
     Connexion registers one Starlette route per operation, so Starlette's own `Allow` names only
     the first route that matched the path. Literal paths win over templated ones, as in routing.
@@ -301,8 +322,8 @@ class AllowedMethods:
 class TrailingSlashMiddleware:
     """Route `/api/leads/` exactly as `/api/leads`: strip one trailing slash, never redirect.
 
-    The frontends in use call collections with a trailing slash (DESIGN.md, "What existing
-    frontends rely on"); a redirect would lose the body of a POST and costs a round trip.
+    The frontends in use call collections with a trailing slash (docs/architecture.md, "What
+    existing frontends rely on"); a redirect would lose the body of a POST and costs a round trip.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -400,7 +421,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class RequireContentTypeMiddleware:
-    """415 for a request body without Content-Type (stack-scout 1f-1).
+    """415 for a request body without Content-Type (docs/architecture.md, 1f-1).
 
     Connexion validates such a body as JSON but hands the handler raw bytes (a 500). A wrong
     Content-Type is already a 415 from Connexion's validation; this covers the missing one.

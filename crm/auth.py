@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ("exp", "iat", "sub", "tenant_id", "role", "sid", "jti")
 TOKEN_REJECTED = "Your session is not valid or has expired: please log in again."  # noqa: S105 - a message
+# A request that carries no bearer token at all: nothing expired, the caller never logged in.
+TOKEN_MISSING = "Authentication required: log in and send `Authorization: Bearer <token>`."  # noqa: S105
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,10 @@ def access_token_seconds() -> int:
 
 
 # Verified tokens, until they expire: a client sends the same token on every request for its
-# whole lifetime, and the signature check is the costliest part of authentication (DESIGN.md
-# "The hot path", item 4). The key is the whole token, signature included, so a changed token
-# is a miss; a hit is still checked against `exp`. Bounded: cleared when full.
+# whole lifetime, and the signature check is the costliest part of authentication
+# (docs/architecture.md "The hot path", item 4). The key is the whole token, signature
+# included, so a changed token is a miss; a hit is still checked against `exp`. Bounded:
+# cleared when full.
 _verified: dict[str, tuple[float, dict[str, Any]]] = {}
 _VERIFIED_MAX = 10_000
 

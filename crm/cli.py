@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import socket
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -31,11 +32,23 @@ from alembic.runtime.migration import MigrationContext
 from alembic.util import CommandError
 
 from crm import passwords
-from crm.demo import DEMO_SLUG, DEMO_TENANT_NAME, LOGINS, load_demo
-from crm.provision import ProvisionError, create_tenant, create_user, engine_for, tenant_id_for
 from crm.settings import Settings, SettingsError
 from generated.python.models import Role
 from generated.python.schemas import BUNDLE
+
+# connexion (imported through crm.provision -> crm.openapi31) warns while it is imported about
+# a starlette deprecation that is connexion's to fix: an operator cannot act on it, and every
+# command would print it.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette\.testclient`")
+    from crm.demo import DEMO_SLUG, DEMO_TENANT_NAME, LOGINS, load_demo
+    from crm.provision import (
+        ProvisionError,
+        create_tenant,
+        create_user,
+        engine_for,
+        tenant_id_for,
+    )
 
 if TYPE_CHECKING:
     from connexion import AsyncApp
@@ -47,6 +60,8 @@ DEFAULT_ROLE: str = BUNDLE["$defs"]["UserCreate"]["properties"]["role"]["default
 # What --reload watches: the code, not .venv or node_modules (uvicorn's stat reloader would
 # walk every file there).
 RELOAD_DIRS = ("crm", "handlers", "generated")
+HOST_HELP = "the address to listen on (default: 127.0.0.1, this machine only)"
+PORT_HELP = "the TCP port to listen on (default: 8000)"
 
 
 class CliError(Exception):
@@ -122,12 +137,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env()  # fail here, once, rather than in every worker
+    require_free_port(args.host, args.port)
+    _require_database(settings.database_url)
     serve(settings, host=args.host, port=args.port, workers=args.workers, reload=args.reload)
     return 0
 
 
 def cmd_quickstart(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
+    require_free_port(args.host, args.port)  # before any work, and never a banner for it
     print(migrate(settings.database_url), file=sys.stderr)
     print(demo(settings), file=sys.stderr)
     print(banner(settings, host=args.host, port=args.port), flush=True)
@@ -264,9 +282,41 @@ class ProgressBar:
 # --- helpers ----------------------------------------------------------------------------------
 
 
+def require_free_port(host: str, port: int) -> None:
+    """One clear line now, rather than uvicorn's log lines after the banner."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise CliError(f"Cannot listen on {host}: {exc.strerror}.") from exc
+    with socket.socket(family, kind, proto) as probe:
+        # As uvicorn binds: a port in TIME_WAIT is free, one with a listener is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CliError(
+                f"Port {port} on {host} is already in use ({exc.strerror}): stop the other "
+                "server or pass --port N."
+            ) from exc
+
+
+def _require_database(url: str) -> None:
+    """Refuse a SQLite file that does not exist: connecting would create an empty one."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database or "")
+    if not path.exists():
+        raise CliError(
+            f"There is no database at {path.resolve()}: run `crm migrate` first "
+            "(or set DATABASE_URL to the one you mean)."
+        )
+
+
 @contextmanager
 def _transaction(url: str) -> Iterator[sa.Connection]:
     """One transaction on a database that has been migrated."""
+    _require_database(url)
     engine = engine_for(url)
     try:
         with engine.begin() as conn:
@@ -337,7 +387,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--tenant", required=True, metavar="SLUG", help="the tenant's slug")
     p.add_argument("--email", required=True, help="login email (stored lower-cased)")
     p.add_argument("--name", required=True, help="the person's name")
-    p.add_argument("--role", choices=[r.value for r in Role], default=DEFAULT_ROLE)
+    p.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        default=DEFAULT_ROLE,
+        help=f"what the user may do (default: {DEFAULT_ROLE})",
+    )
     p.add_argument(
         "--password",
         help="visible in the shell history and process list: prefer the prompt or CRM_PASSWORD",
@@ -345,21 +400,21 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_user_create)
 
     p = commands.add_parser("demo", help="load the demo tenant (once; later runs change nothing)")
-    p.add_argument("--leads", type=_count, default=300)
-    p.add_argument("--clients", type=_count, default=150)
+    p.add_argument("--leads", type=_count, default=300, help="how many leads (default: 300)")
+    p.add_argument("--clients", type=_count, default=150, help="how many clients (default: 150)")
     p.add_argument("--seed", type=int, default=1, help="same seed, same records")
     p.set_defaults(run=cmd_demo)
 
     p = commands.add_parser("serve", help="serve the API with uvicorn")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help=HOST_HELP)
+    p.add_argument("--port", type=int, default=8000, help=PORT_HELP)
     p.add_argument("--workers", type=_positive, default=1, help="processes (stateless)")
     p.add_argument("--reload", action="store_true", help="restart on code changes (development)")
     p.set_defaults(run=cmd_serve)
 
     p = commands.add_parser("quickstart", help="migrate, load the demo tenant, and serve")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help=HOST_HELP)
+    p.add_argument("--port", type=int, default=8000, help=PORT_HELP)
     p.set_defaults(run=cmd_quickstart)
     return parser
 

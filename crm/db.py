@@ -2,8 +2,9 @@
 
 SQLAlchemy defines the tables (`generated/tables.py`) and builds the statements; it does not
 execute them. Its execution layer costs 0.7-1.0 ms per request even with statements built once
-(DESIGN.md, "The hot path"), so this module compiles a statement once per dialect and runs the
-SQL string with psycopg 3's async pool (PostgreSQL) or the standard `sqlite3` driver (SQLite).
+(docs/architecture.md, "The hot path"), so this module compiles a statement once per dialect
+and runs the SQL string with psycopg 3's async pool (PostgreSQL) or the standard `sqlite3`
+driver (SQLite).
 
 ```
 Query(key, build)        a statement shape: `build()` runs once per process and dialect
@@ -33,11 +34,11 @@ import sqlite3
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 import psycopg
 import psycopg.errors
@@ -79,6 +80,19 @@ class Compiled:
 
 
 _ParamWriter = Callable[[Any], Any]
+
+
+class Executor(Protocol):
+    """What runs statements: a `Database`, or one transaction of it (`transaction()` inside a
+    transaction joins it). The Scope holds one of these."""
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]: ...
+
+    async def fetch_one(self, query: Query, params: Params) -> Row | None: ...
+
+    async def execute(self, query: Query, params: Params) -> int: ...
+
+    def transaction(self) -> AbstractAsyncContextManager[Executor]: ...
 
 
 class Database(ABC):
@@ -151,8 +165,9 @@ class Database(ABC):
         """Run a statement without result rows; the number of rows it touched."""
 
     @abstractmethod
-    def transaction(self) -> Any:
-        """`async with db.transaction() as tx:` — tx has fetch_all/fetch_one/execute."""
+    def transaction(self) -> AbstractAsyncContextManager[Executor]:
+        """`async with db.transaction() as tx:` — tx runs statements in one transaction,
+        committed when the block ends and rolled back when it raises."""
 
     @abstractmethod
     async def close(self) -> None: ...
@@ -238,6 +253,10 @@ class _PgSession:
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
         return cursor.rowcount
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_PgSession]:
+        yield self  # already in one: a nested unit of work joins it
 
 
 class PostgresDatabase(Database):
@@ -389,6 +408,10 @@ class _SqliteSession:
     async def execute(self, query: Query, params: Params) -> int:
         return self._db.run_execute(query, params)
 
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_SqliteSession]:
+        yield self  # already in one: a nested unit of work joins it
+
 
 class SqliteDatabase(Database):
     """The embedded default: one connection, used from the event loop.
@@ -414,6 +437,7 @@ class SqliteDatabase(Database):
         if path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
         self._lock = asyncio.Lock()
+        self._transaction_task: asyncio.Task[Any] | None = None
 
     def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
         if isinstance(type_, sa.Uuid):
@@ -452,24 +476,37 @@ class SqliteDatabase(Database):
         _, cursor = self._run(query, params)
         return cursor.rowcount
 
+    def _refuse_reentry(self) -> None:
+        # The task holding a transaction waiting for the lock it holds would hang for ever:
+        # a statement inside `Scope.atomic()` must run on the unit of work's Scope.
+        if self._transaction_task is not None and self._transaction_task is asyncio.current_task():
+            raise RuntimeError("statement outside the open transaction of this task")
+
     async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        self._refuse_reentry()
         async with self._lock:
             return self.run_fetch(query, params)
 
     async def execute(self, query: Query, params: Params) -> int:
+        self._refuse_reentry()
         async with self._lock:
             return self.run_execute(query, params)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_SqliteSession]:
+        self._refuse_reentry()
         async with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
+            self._transaction_task = asyncio.current_task()
             try:
                 yield _SqliteSession(self)
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("COMMIT")
+            finally:
+                self._transaction_task = None
 
     async def close(self) -> None:
         self.conn.close()

@@ -261,6 +261,7 @@ class _Maker:
             "created_at": created,
             "updated_at": updated,
             "deleted_at": None,
+            "deleted_by": None,
         }
 
     def client_from(self, lead: Row) -> Row:
@@ -279,6 +280,7 @@ class _Maker:
             "created_at": created,
             "updated_at": self.later(created, 60),
             "deleted_at": None,
+            "deleted_by": None,
         }
 
     def client(self) -> Row:
@@ -296,6 +298,7 @@ class _Maker:
             "created_at": created,
             "updated_at": self.later(created, 60),
             "deleted_at": None,
+            "deleted_by": None,
         }
 
 

@@ -31,11 +31,13 @@ from crm.errors import BadRequest
 from crm.statements import api_columns, scoped, table_of, visible_to_caller
 from generated.python.resources import ResourceInfo
 
-# the spec's list parameters that are not filters
+# the spec's list parameters that are not filters (the filters are `ResourceInfo.filters`)
 _PAGING = frozenset(
     {"limit", "offset", "include_total", "cursor", "sort_by", "sort_order", "q", "trash", "user_id"}
 )
-_RANGES = {"after": ">=", "before": "<"}
+# what Connexion passes beside the operation's parameters to a handler taking **kwargs: the
+# verified claims (token_info, user) and crm.app's request context (db, settings)
+CONNEXION_CONTEXT = frozenset({"token_info", "user", "db", "settings"})
 
 
 @dataclass(frozen=True)
@@ -110,30 +112,38 @@ class ListRequest:
     user_id: str | None
     cursor: Cursor | None
 
+    parent: str | None = None  # a children list: the parent field, whose filter is the path id
+
     @classmethod
-    def parse(cls, resource: ResourceInfo, params: Mapping[str, Any]) -> ListRequest:
+    def parse(
+        cls,
+        resource: ResourceInfo,
+        params: Mapping[str, Any],
+        *,
+        parent: tuple[str, Any] | None = None,
+    ) -> ListRequest:
+        """A list handler's keyword arguments as a request. A name that is neither a list
+        parameter of the spec nor Connexion context is a programming error (the spec and
+        `ResourceInfo.filters` disagree), never silently dropped."""
+        by_param = {f.param: f for f in resource.filters}
         filters: list[tuple[str, str, Any]] = []
         for name, value in params.items():
-            if name in _PAGING or value is None:
+            if name in _PAGING or name in CONNEXION_CONTEXT:
                 continue
-            field, _, bound = name.rpartition("_")
-            if bound in _RANGES and f"{field}_at" in resource.fields:
-                filters.append((f"{field}_at", _RANGES[bound], value))
-            elif name in resource.filterable:
-                filters.append((name, "=", value))
-            # anything else is Connexion context (scope, token_info, ...): strict validation
-            # has already refused unknown query parameters
+            if name not in by_param:
+                raise TypeError(f"{resource.name} list: unknown parameter {name!r}")
+            if value is not None:
+                f = by_param[name]
+                filters.append((f.column, f.op, value))
+        if parent is not None:
+            filters.append((parent[0], "=", parent[1]))
         # limit, offset, sort_by and sort_order always arrive: Connexion fills the spec's defaults
         sort_by = params["sort_by"]
         sort_order = params["sort_order"]
         cursor_text = params.get("cursor")
         q = params.get("q")
-        if q is not None and "\x00" in q:
-            # PostgreSQL text cannot hold NUL (the driver refuses the parameter): a 400 on both
-            raise BadRequest(
-                "The search text cannot contain a NUL character.",
-                {"in": "parameters", "errors": [{"in": "query", "path": "/q"}]},
-            )
+        if q is not None:
+            refuse_nul(q)
         return cls(
             limit=int(params["limit"]),
             offset=0 if cursor_text else int(params["offset"]),
@@ -149,7 +159,15 @@ class ListRequest:
                 if cursor_text
                 else None
             ),
+            parent=parent[0] if parent is not None else None,
         )
+
+    def reference_filters(self, resource: ResourceInfo) -> dict[str, Any]:
+        """The equality filters that name a parent record (client_id=...), by field: the Scope
+        checks that the caller can see each before listing by it, so a list never answers
+        "this parent exists but you cannot see it" with an empty page instead of a refusal."""
+        refs = {ref.field for ref in resource.references if ref.parent}
+        return {c: v for c, op, v in self.filters if op == "=" and c in refs}
 
     @property
     def sort_order(self) -> str:
@@ -161,8 +179,7 @@ class ListRequest:
         for column, op, value in self.filters:
             values[_filter_name(column, op)] = value
         if self.q is not None:
-            escaped = self.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            values["q"] = f"%{escaped}%"
+            values["q"] = like_pattern(self.q)
         if self.user_id is not None:
             values["user_id"] = self.user_id
         if self.cursor is not None:
@@ -199,9 +216,9 @@ def _filter_name(column: str, op: str) -> str:
     return f"f_{column}" if op == "=" else f"f_{column}_{'after' if op == '>=' else 'before'}"
 
 
-def _where(
-    resource: ResourceInfo, request: ListRequest, visible: bool
-) -> list[sa.ColumnElement[bool]]:
+def _listed(resource: ResourceInfo, *, visible: bool, trash: bool) -> list[sa.ColumnElement[bool]]:
+    """What every list-like statement starts from: the tenant and the session guard, the
+    caller's visibility (unless an admin-wide list), and the live rows or the trash."""
     table = table_of(resource)
     where = scoped(table)
     if visible:
@@ -210,7 +227,15 @@ def _where(
             where.append(predicate)
     if resource.soft_delete:
         deleted = table.c.deleted_at
-        where.append(deleted.is_not(None) if request.trash else deleted.is_(None))
+        where.append(deleted.is_not(None) if trash else deleted.is_(None))
+    return where
+
+
+def _where(
+    resource: ResourceInfo, request: ListRequest, visible: bool
+) -> list[sa.ColumnElement[bool]]:
+    table = table_of(resource)
+    where = _listed(resource, visible=visible, trash=request.trash)
     for column, op, _ in request.filters:
         col = table.c[column]
         value = P(_filter_name(column, op), type_=col.type)
@@ -220,11 +245,9 @@ def _where(
         where.append(sa.or_(*[table.c[f].ilike(pattern, escape="\\") for f in resource.searchable]))
     if request.user_id is not None:
         # the admin-wide list's user filter: the records this user would see themselves
-        uid = P("user_id", type_=table.c.created_by.type)
-        if "assigned_to" in table.c:
-            where.append(sa.or_(table.c.created_by == uid, table.c.assigned_to == uid))
-        else:
-            where.append(table.c.created_by == uid)
+        predicate = visible_to_caller(resource, user="user_id")
+        if predicate is not None:
+            where.append(predicate)
     return where
 
 
@@ -295,3 +318,45 @@ def count_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) 
         )
 
     return Query(("count", *request.shape(resource, visible)), build)
+
+
+def refuse_nul(q: str) -> None:
+    """PostgreSQL text cannot hold NUL (the driver refuses the parameter): a 400 on both."""
+    if "\x00" in q:
+        raise BadRequest(
+            "The search text cannot contain a NUL character.",
+            {"in": "parameters", "errors": [{"in": "query", "path": "/q"}]},
+        )
+
+
+def like_pattern(text: str) -> str:
+    """`text` as an ILIKE contains-pattern with `%`, `_` and the escape character literal."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_query(resource: ResourceInfo, *, visible: bool) -> Query:
+    """GET /api/search over one resource: live records matching `q` in any searchable field,
+    newest first, `limit` rows; for each searchable field, whether it matched (`m_<field>`)."""
+
+    def build() -> sa.Select[Any]:
+        table = table_of(resource)
+        pattern = P("q", type_=sa.String())
+        matches = [table.c[f].ilike(pattern, escape="\\") for f in resource.searchable]
+        where = _listed(resource, visible=visible, trash=False)
+        return (
+            sa.select(
+                table.c.id,
+                *[table.c[f] for f in resource.searchable],
+                *[
+                    sa.func.coalesce(m, sa.false()).label(f"m_{f}")
+                    for f, m in zip(resource.searchable, matches, strict=True)
+                ],
+            )
+            .where(*where, sa.or_(*matches))
+            .order_by(table.c.created_at.desc(), table.c.id.desc())
+            .limit(P("limit", type_=sa.Integer()))
+            .offset(P("offset", type_=sa.Integer()))  # SQLite adds OFFSET <literal> otherwise
+        )
+
+    return Query(("search", resource.name, visible), build)

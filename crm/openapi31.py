@@ -22,7 +22,7 @@ This module changes exactly four things, and nothing else:
    (a rejected password must not come back in an error body or a log line).
    Parsing is strict: invalid UTF-8, invalid JSON and the non-JSON constants `NaN`/`Infinity`
    are a 400 with the same details shape (stock Connexion answers invalid UTF-8 with a 500,
-   stack-scout §1f-2). An empty body where one is required is a 400 in the same shape.
+   docs/architecture.md, 1f-2). An empty body where one is required is a 400 in the same shape.
 3. **Parameters** (`validator_map["parameter"]`): `ContractParameterValidator` validates path,
    query, header and cookie values (after Connexion's type coercion) with the same validator,
    collects every error over all locations, and reports unknown query parameters when the app
@@ -273,7 +273,7 @@ def _tools_for(schema: Mapping[str, Any]) -> _SchemaTools:
 @cache
 def _validator(schema_json: bytes) -> Any:
     # Connexion builds a validator per request; building ours once per schema shape is what
-    # DESIGN.md "The hot path" item 4 asks for. Keyed by the schema's canonical JSON.
+    # docs/architecture.md "The hot path" item 4 asks for. Keyed by the schema's canonical JSON.
     return ContractValidator(orjson.loads(schema_json))
 
 

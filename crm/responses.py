@@ -1,4 +1,4 @@
-"""Successful answers, as ready Starlette responses (DESIGN.md "The hot path", item 3).
+"""Successful answers, as ready Starlette responses (docs/architecture.md "The hot path", item 3).
 
 Connexion passes a `Response` through untouched; a dict or a `(body, status)` tuple would be
 serialised again by its own JSON layer. orjson writes UUIDs and datetimes directly (UTC as
@@ -13,7 +13,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time
 from typing import Any
+from uuid import UUID
 
 import orjson
 from starlette.responses import Response
@@ -84,6 +86,10 @@ def csv_rows(rows: Iterable[Mapping[str, Any]], fields: Sequence[str], filename:
 
 
 def _csv_value(value: Any) -> str:
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if isinstance(value, datetime | date | time | UUID):
+        # The JSON answer's text for the same value (orjson: UTC as `Z`), without its quotes.
+        text = orjson.dumps(value, option=_OPTIONS).decode()[1:-1]
+    else:
+        text = str(value)
     # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -8,10 +8,12 @@ logout         the access token's session revoked
 change_password  new hash; every other session of the user revoked
 ```
 
-A refresh token is `<token id>.<secret>`: the id finds the row by primary key (the tenant is
-not known yet), the secret is 256 random bits stored only as its SHA-256 and compared in
-constant time. A token with a wrong secret is just refused; only a *genuine* token that was
-already used revokes its session, so knowing an id is not enough to log someone out.
+A refresh token is `<tenant id><token id>.<secret>` (two UUIDs as 64 hex digits): they find
+the row by its primary key `(tenant_id, id)` (no index serves an id alone, and a lookup that
+names its tenant can be routed to that tenant's node); the secret is 256 random bits stored
+only as its SHA-256 and compared in constant time. A token with a wrong secret is just
+refused; only a *genuine* token that was already used revokes its session, so knowing an id
+is not enough to log someone out.
 
 These statements run before there is a Scope (login and refresh know no tenant yet) or act on
 the caller's own user and session rows, so they live here rather than in `crm.scope`; each one
@@ -170,7 +172,10 @@ def _token_lookup() -> sa.Select[Any]:
             ),
         )
         .join(_tenants, _tenants.c.id == _tokens.c.tenant_id)
-        .where(_tokens.c.id == P("token_id", type_=_tokens.c.id.type))
+        .where(
+            _tokens.c.tenant_id == P("tenant_id", type_=_tokens.c.tenant_id.type),
+            _tokens.c.id == P("token_id", type_=_tokens.c.id.type),
+        )
     )
 
 
@@ -271,10 +276,10 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _new_refresh_token() -> tuple[uuid.UUID, str, str]:
+def _new_refresh_token(tenant_id: uuid.UUID) -> tuple[uuid.UUID, str, str]:
     token_id = new_id()
     secret = secrets.token_urlsafe(32)
-    return token_id, f"{token_id.hex}.{secret}", _hash(secret)
+    return token_id, f"{tenant_id.hex}{token_id.hex}.{secret}", _hash(secret)
 
 
 async def login(
@@ -304,7 +309,7 @@ async def login(
     row = live[0]
     now = datetime.now(UTC)
     session_id = new_id()
-    token_id, refresh_token, token_hash = _new_refresh_token()
+    token_id, refresh_token, token_hash = _new_refresh_token(row["tenant_id"])
     ids = {"tenant_id": row["tenant_id"], "user_id": row["id"], "session_id": session_id}
     async with db.transaction() as tx:
         await tx.execute(
@@ -330,12 +335,14 @@ def _issue(user: Row, tenant: Row, session_id: uuid.UUID, refresh_token: str) ->
 
 async def refresh(db: Database, token: str) -> Login:
     """Trade a refresh token for the next one and a new access token (with the current role)."""
-    token_id_text, _, secret = token.partition(".")
+    ids_text, _, secret = token.partition(".")
     try:
-        token_id = uuid.UUID(hex=token_id_text)
+        if len(ids_text) != 64:
+            raise ValueError(ids_text)
+        tenant_id, token_id = uuid.UUID(hex=ids_text[:32]), uuid.UUID(hex=ids_text[32:])
     except ValueError:
         raise Unauthorized() from None
-    row = await db.fetch_one(_TOKEN, {"token_id": token_id})
+    row = await db.fetch_one(_TOKEN, {"tenant_id": tenant_id, "token_id": token_id})
     if row is None or not hmac.compare_digest(row["token_hash"], _hash(secret)):
         raise Unauthorized()
     now = datetime.now(UTC)
@@ -351,7 +358,7 @@ async def refresh(db: Database, token: str) -> Login:
         or not row["tenant__is_active"]
     ):
         raise Unauthorized()
-    next_id, next_token, next_hash = _new_refresh_token()
+    next_id, next_token, next_hash = _new_refresh_token(row["tenant_id"])
     async with db.transaction() as tx:
         used = await tx.fetch_one(_USE_TOKEN, {**ids, "now": now})
         if used is not None:

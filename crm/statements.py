@@ -27,7 +27,7 @@ from sqlalchemy import bindparam
 
 from crm.db import Query
 from generated import tables
-from generated.python.resources import ResourceInfo
+from generated.python.resources import RESOURCES, ResourceInfo
 
 P = bindparam
 
@@ -71,36 +71,87 @@ def scoped(table: sa.Table) -> list[sa.ColumnElement[bool]]:
     return [table.c.tenant_id == P("_tid", type_=table.c.tenant_id.type), session_guard()]
 
 
-def visible_to_caller(resource: ResourceInfo) -> sa.ColumnElement[bool] | None:
+def own(table: sa.FromClause, uid: sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
+    """The record's creator or its assignee."""
+    if "assigned_to" in table.c:
+        return sa.or_(table.c.created_by == uid, table.c.assigned_to == uid)
+    return table.c.created_by == uid
+
+
+def visible_to_caller(
+    resource: ResourceInfo, table: sa.FromClause | None = None, depth: int = 0, user: str = "_uid"
+) -> sa.ColumnElement[bool] | None:
     """The visibility predicate of `resource` for a non-admin caller (`_uid`), or None.
 
-    owner: the record's creator or its assignee. The same predicate serves list, get, update,
-    delete and restore, so a record missing from a user's list is also a 404 for them by id.
+    `user` names another parameter for the same rule applied to another user (the admin-wide
+    list's `user_id` filter: the records that user would see).
+
+    The same predicate serves list, get, update, delete and restore, so a record missing from
+    a user's list is also a 404 for them by id.
+
+    - owner: the record's creator or its assignee.
+    - parent: whoever can see the record it hangs off (EXISTS over the parent, whose own rule
+      applies in turn: a task on a project on a client is visible to whoever sees the client),
+      plus its assignee where it has one (projects, tasks); a record with no parent set falls
+      back to its creator. The parent's trash state does not matter: who may see a record
+      does not change when its client is trashed, and restoring the client needs its records.
+    - tenant, admin: no predicate (admin-only resources are refused before any statement).
     """
-    table = table_of(resource)
-    if resource.visibility == "owner" or (resource.visibility == "parent" and not resource.parents):
-        uid = P("_uid", type_=table.c.created_by.type)
-        if "assigned_to" in table.c:
-            return sa.or_(table.c.created_by == uid, table.c.assigned_to == uid)
-        return table.c.created_by == uid
     if resource.visibility in ("tenant", "admin"):
         return None
-    raise NotImplementedError(f"visibility {resource.visibility!r} of {resource.name}")
+    table = table_of(resource) if table is None else table
+    uid = P(user, type_=table.c.created_by.type)
+    if resource.visibility == "owner":
+        return own(table, uid)
+    if resource.visibility != "parent":
+        raise NotImplementedError(f"visibility {resource.visibility!r} of {resource.name}")
+    parents = [ref for ref in resource.references if ref.parent]
+    terms: list[sa.ColumnElement[bool]] = []
+    for ref in parents:
+        parent = RESOURCES[ref.resource]
+        # a name of its own per level: a nested EXISTS must not capture an outer alias
+        ptable = table_of(parent).alias(f"vis_{parent.table}_{depth}")
+        predicate = visible_to_caller(parent, ptable, depth + 1, user)
+        terms.append(
+            sa.exists().where(
+                ptable.c.tenant_id == table.c.tenant_id,
+                ptable.c.id == table.c[ref.field],
+                *([predicate] if predicate is not None else []),
+            )
+        )
+    if "assigned_to" in table.c:
+        terms.append(table.c.assigned_to == uid)
+    orphan = [table.c[ref.field].is_(None) for ref in parents]
+    terms.append(sa.and_(*orphan, table.c.created_by == uid))
+    return sa.or_(*terms)
+
+
+def authored_by_caller(resource: ResourceInfo) -> sa.ColumnElement[bool] | None:
+    """`edit: author` (notes): only the author changes or deletes a record they can see."""
+    if resource.edit != "author":
+        return None
+    table = table_of(resource)
+    return table.c.created_by == P("_uid", type_=table.c.created_by.type)
 
 
 def _where_id(
-    resource: ResourceInfo, *, visible: bool, deleted: bool | None
+    resource: ResourceInfo, *, visible: bool, deleted: bool | None, editing: bool = False
 ) -> list[sa.ColumnElement[bool]]:
-    """tenant + guard + id (+ visibility) (+ deleted_at state when the resource soft-deletes)."""
+    """tenant + guard + id (+ visibility, + authorship when editing) (+ deleted_at state)."""
     table = table_of(resource)
     where = [*scoped(table), table.c.id == P("id", type_=table.c.id.type)]
     if visible:
-        predicate = visible_to_caller(resource)
-        if predicate is not None:
-            where.append(predicate)
+        where += _visibility(resource, editing=editing)
     if resource.soft_delete and deleted is not None:
         where.append(table.c.deleted_at.is_not(None) if deleted else table.c.deleted_at.is_(None))
     return where
+
+
+def _visibility(resource: ResourceInfo, *, editing: bool) -> list[sa.ColumnElement[bool]]:
+    predicates = [visible_to_caller(resource)]
+    if editing:
+        predicates.append(authored_by_caller(resource))
+    return [p for p in predicates if p is not None]
 
 
 def get(resource: ResourceInfo, *, visible: bool, deleted: bool | None = False) -> Query:
@@ -160,106 +211,223 @@ def update(
     first = tuple(sorted(set_if_null))
 
     def build() -> sa.Update:
-        values: dict[str, Any] = {c: P(c, type_=table.c[c].type) for c in cols}
-        for c in first:
-            values[c] = sa.func.coalesce(table.c[c], P(c, type_=table.c[c].type))
-        values["updated_at"] = P("_now", type_=table.c.updated_at.type)
         return (
             sa.update(table)
-            .where(*_where_id(resource, visible=visible, deleted=deleted))
-            .values(values)
+            .where(*_where_id(resource, visible=visible, deleted=deleted, editing=True))
+            .values(_set_values(table, cols, first))
             .returning(*api_columns(resource))
         )
 
     return Query(("update", resource.name, cols, first, visible, deleted), build)
 
 
+def _set_values(table: sa.Table, cols: Sequence[str], first: Sequence[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {c: P(c, type_=table.c[c].type) for c in cols}
+    for c in first:
+        values[c] = sa.func.coalesce(table.c[c], P(c, type_=table.c[c].type))
+    values["updated_at"] = P("_now", type_=table.c.updated_at.type)
+    return values
+
+
 def set_deleted(resource: ResourceInfo, *, visible: bool, delete: bool) -> Query:
-    """Soft delete (deleted_at = now, live rows only) or restore (deleted_at = NULL, trash only)."""
+    """Soft delete (deleted_at = now, deleted_by = caller; live rows only) or restore (both
+    cleared; trash only)."""
     table = table_of(resource)
 
     def build() -> sa.Update:
-        deleted_at = P("_now", type_=table.c.deleted_at.type) if delete else sa.null()
         return (
             sa.update(table)
-            .where(*_where_id(resource, visible=visible, deleted=not delete))
-            .values(deleted_at=deleted_at, updated_at=P("_now", type_=table.c.updated_at.type))
+            .where(*_where_id(resource, visible=visible, deleted=not delete, editing=True))
+            .values(_trash_values(table, delete))
             .returning(*api_columns(resource))
         )
 
     return Query(("set_deleted", resource.name, visible, delete), build)
 
 
-def purge(resource: ResourceInfo) -> Query:
-    """DELETE a record from the trash (admins only: no visibility predicate)."""
+def _trash_values(table: sa.Table, delete: bool) -> dict[str, Any]:
+    if delete:
+        return {
+            "deleted_at": P("_now", type_=table.c.deleted_at.type),
+            "deleted_by": P("_uid", type_=table.c.deleted_by.type),
+            "updated_at": P("_now", type_=table.c.updated_at.type),
+        }
+    return {
+        "deleted_at": sa.null(),
+        "deleted_by": sa.null(),
+        "updated_at": P("_now", type_=table.c.updated_at.type),
+    }
+
+
+def hard_delete(resource: ResourceInfo, *, visible: bool) -> Query:
+    """DELETE a record of a resource without a trash (its cascading references go with it)."""
     table = table_of(resource)
 
     def build() -> sa.ClauseElement:
         return (
             sa.delete(table)
-            .where(*_where_id(resource, visible=False, deleted=True))
+            .where(*_where_id(resource, visible=visible, deleted=None, editing=True))
             .returning(table.c.id)
         )
 
-    return Query(("purge", resource.name), build)
+    return Query(("hard_delete", resource.name, visible), build)
 
 
-def clear_references(table_name: str, column: str, target: ResourceInfo, count: int) -> Query:
-    """`on-delete: set-null` done by hand before a purge (see generated.tables.SET_NULL_ON_DELETE):
-    the composite foreign key cannot null its column without nulling tenant_id too.
+# --- many ids at once (bulk, purge with dependents, conversion) -------------------------------
 
-    Only references to the given ids that are in the trash (the ones the purge will delete)
-    are cleared, so a purge that skips a live record changes nothing of it.
-    """
-    referencing = tables.metadata.tables[table_name]
-    target_table = table_of(target)
-    ids = [P(f"id_{i}", type_=target_table.c.id.type) for i in range(count)]
+
+def id_slots(count: int) -> int:
+    """The IN-list size for `count` ids: the next power of two, so that a statement over ids
+    has at most 10 shapes up to 512 ids (the list is padded by repeating an id)."""
+    slots = 1
+    while slots < count:
+        slots *= 2
+    return slots
+
+
+def ids_params(ids: Sequence[Any], prefix: str = "id") -> dict[str, Any]:
+    """`{id_0: .., id_1: ..}` for `id_slots(len(ids))` slots, the last id repeated."""
+    assert ids, "an empty id list has no statement"
+    padded = [*ids, *[ids[-1]] * (id_slots(len(ids)) - len(ids))]
+    return {f"{prefix}_{i}": v for i, v in enumerate(padded)}
+
+
+def _ids(column: sa.ColumnElement[Any], slots: int, prefix: str = "id") -> sa.ColumnElement[bool]:
+    return column.in_([P(f"{prefix}_{i}", type_=column.type) for i in range(slots)])
+
+
+def states(resource: ResourceInfo, slots: int, *, visible: bool) -> Query:
+    """For bulk: each listed id of the tenant, whether the caller can see it and change it
+    (`edit: author`), and (soft delete) whether it is in the trash. An id missing from the
+    answer is not the tenant's."""
+    table = table_of(resource)
+
+    def build() -> sa.Select[Any]:
+        columns: list[Any] = [table.c.id]
+        seen = visible_to_caller(resource) if visible else None
+        author = authored_by_caller(resource) if visible else None
+        columns.append((seen if seen is not None else sa.true()).label("visible"))
+        columns.append((author if author is not None else sa.true()).label("editable"))
+        if resource.soft_delete:
+            columns.append(table.c.deleted_at.is_not(None).label("trashed"))
+        return sa.select(*columns).where(*scoped(table), _ids(table.c.id, slots))
+
+    return Query(("states", resource.name, slots, visible), build)
+
+
+def update_many(
+    resource: ResourceInfo,
+    slots: int,
+    *,
+    columns: Sequence[str] = (),
+    set_if_null: Sequence[str] = (),
+    trash: bool | None = None,
+    deleted: bool | None,
+) -> Query:
+    """One UPDATE over listed ids (already checked by `states`, so no visibility here; tenant
+    and guard still apply): set `columns`, or move to / out of the trash (`trash`)."""
+    table = table_of(resource)
+    cols = tuple(sorted(columns))
+    first = tuple(sorted(set_if_null))
 
     def build() -> sa.Update:
-        purged = sa.select(target_table.c.id).where(
-            target_table.c.tenant_id == P("_tid", type_=target_table.c.tenant_id.type),
-            target_table.c.id.in_(ids),
-            target_table.c.deleted_at.is_not(None),
+        where = [*scoped(table), _ids(table.c.id, slots)]
+        if resource.soft_delete and deleted is not None:
+            where.append(
+                table.c.deleted_at.is_not(None) if deleted else table.c.deleted_at.is_(None)
+            )
+        values = (
+            _trash_values(table, trash) if trash is not None else _set_values(table, cols, first)
         )
-        return (
-            sa.update(referencing)
-            .where(*scoped(referencing), referencing.c[column].in_(purged))
-            .values({column: sa.null()})
-        )
+        return sa.update(table).where(*where).values(values).returning(table.c.id)
 
-    return Query(("clear_references", table_name, column, target.name, count), build)
+    return Query(("update_many", resource.name, slots, cols, first, trash, deleted), build)
 
 
-def bulk(resource: ResourceInfo, action: str, count: int) -> Query:
-    """Bulk delete / restore / purge of `count` ids (admins: no visibility predicate).
-
-    One statement per action and id count, so at most 100 shapes per action are compiled.
-    """
+def delete_many(resource: ResourceInfo, slots: int) -> Query:
+    """DELETE listed ids of the tenant, in any trash state (purge, purge of dependents)."""
     table = table_of(resource)
-    ids = [P(f"id_{i}", type_=table.c.id.type) for i in range(count)]
 
     def build() -> sa.ClauseElement:
-        where: list[sa.ColumnElement[bool]] = [*scoped(table), table.c.id.in_(ids)]
-        now = P("_now", type_=table.c.updated_at.type)
-        if action == "delete":
-            where.append(table.c.deleted_at.is_(None))
-            return (
-                sa.update(table)
-                .where(*where)
-                .values(deleted_at=now, updated_at=now)
-                .returning(table.c.id)
-            )
-        if action == "restore":
-            where.append(table.c.deleted_at.is_not(None))
-            return (
-                sa.update(table)
-                .where(*where)
-                .values(deleted_at=sa.null(), updated_at=now)
-                .returning(table.c.id)
-            )
-        if action == "purge":
-            where.append(table.c.deleted_at.is_not(None))
-            return sa.delete(table).where(*where).returning(table.c.id)
-        raise ValueError(action)
+        return sa.delete(table).where(*scoped(table), _ids(table.c.id, slots)).returning(table.c.id)
 
-    return Query(("bulk", resource.name, action, count), build)
+    return Query(("delete_many", resource.name, slots), build)
+
+
+def referencing(resource: ResourceInfo, field: str, slots: int) -> Query:
+    """The ids of `resource` records whose `field` is one of the listed ids (any trash state):
+    the dependents a purge must refuse or take along, the children a conversion moves."""
+    table = table_of(resource)
+
+    def build() -> sa.Select[Any]:
+        return sa.select(table.c.id, table.c[field].label("ref")).where(
+            *scoped(table), _ids(table.c[field], slots)
+        )
+
+    return Query(("referencing", resource.name, field, slots), build)
+
+
+def clear_many(resource: ResourceInfo, field: str, slots: int) -> Query:
+    """`on-delete: set-null` done by hand before a purge: the composite foreign key
+    (tenant_id, field) cannot null its column without nulling tenant_id too."""
+    table = table_of(resource)
+
+    def build() -> sa.Update:
+        return (
+            sa.update(table)
+            .where(*scoped(table), _ids(table.c[field], slots))
+            .values({field: sa.null()})
+        )
+
+    return Query(("clear_many", resource.name, field, slots), build)
+
+
+def move_children(resource: ResourceInfo, source: str, target: str) -> Query:
+    """Re-parent every record of `resource` from one parent field to another (conversion:
+    lead_id = :from -> client_id = :to, lead_id = NULL)."""
+    table = table_of(resource)
+
+    def build() -> sa.Update:
+        return (
+            sa.update(table)
+            .where(*scoped(table), table.c[source] == P("from_id", type_=table.c[source].type))
+            .values(
+                {
+                    target: P("to_id", type_=table.c[target].type),
+                    source: sa.null(),
+                    "updated_at": P("_now", type_=table.c.updated_at.type),
+                }
+            )
+        )
+
+    return Query(("move_children", resource.name, source, target), build)
+
+
+def references_visible(resource: ResourceInfo, fields: Sequence[str], *, visible: bool) -> Query:
+    """One row: for each reference field, whether the id in the parameter of that name is a
+    record the caller may link to. Users (assignees) must be active; other records must be
+    visible to the caller (any record of the tenant for an admin). No row: the session is gone.
+    """
+    refs = {ref.field: ref for ref in resource.references}
+    names = tuple(sorted(fields))
+
+    def build() -> sa.Select[Any]:
+        columns: list[Any] = []
+        for name in names:
+            target = RESOURCES[refs[name].resource]
+            ttable = table_of(target).alias(f"ref_{name}")
+            column = table_of(resource).c[name]
+            where: list[sa.ColumnElement[bool]] = [
+                ttable.c.tenant_id == P("_tid", type_=ttable.c.tenant_id.type),
+                ttable.c.id == P(name, type_=column.type),
+            ]
+            if "is_active" in ttable.c:
+                where.append(ttable.c.is_active)
+            elif visible:
+                predicate = visible_to_caller(target, ttable)
+                if predicate is not None:
+                    where.append(predicate)
+            columns.append(sa.exists().where(*where).label(name))
+        return sa.select(*columns).where(session_guard())
+
+    return Query(("references_visible", resource.name, names, visible), build)

@@ -6,6 +6,11 @@ generated from contracts/ by python -m codegen; do not edit
 `SET_NULL_ON_DELETE` maps a table to the (table, column) references a delete of one of its rows
 must clear first: `on-delete: set-null` between tenant tables is a composite foreign key that
 the database cannot null without nulling tenant_id too (see codegen/emit/tables.py).
+
+Keys ready to distribute by tenant: a tenant table's primary key is `(tenant_id, id)`, and every
+unique key, index and foreign key of a tenant table leads with `tenant_id` (tests/db/test_keys.py),
+so one tenant's rows and their keys can live on one node. No key serves `id` alone: a statement
+names the tenant too.
 """
 
 # generated from contracts/ by python -m codegen; do not edit
@@ -47,7 +52,7 @@ tenants = sa.Table(
 users = sa.Table(
     'users',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('email', sa.String(254), nullable=False),
     sa.Column('name', sa.String(100)),
@@ -57,8 +62,7 @@ users = sa.Table(
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('password_hash', sa.String(255), nullable=False),
-    sa.PrimaryKeyConstraint('id', name='pk_users'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_users_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_users'),
     sa.CheckConstraint('length(email) <= 254', name='email_length_15b709fa'),
     sa.CheckConstraint('length(name) >= 1 AND length(name) <= 100', name='name_length_b96a0a46'),
     sa.CheckConstraint("role IN ('admin', 'user')", name='role_enum_978ad9f4'),
@@ -75,15 +79,14 @@ users = sa.Table(
 auth_sessions = sa.Table(
     'auth_sessions',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('revoked_at', sa.DateTime(timezone=True)),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_auth_sessions'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_auth_sessions_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_auth_sessions'),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_auth_sessions_tenant_id_tenants', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'user_id'], ['users.tenant_id', 'users.id'], name='fk_auth_sessions_user_id_users', ondelete='CASCADE'),
     sa.Index('ix_auth_sessions_tenant_id_user_id', 'tenant_id', 'user_id'),
@@ -93,7 +96,7 @@ auth_sessions = sa.Table(
 leads = sa.Table(
     'leads',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('contact_person', sa.String(100)),
@@ -117,8 +120,8 @@ leads = sa.Table(
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('deleted_at', sa.DateTime(timezone=True)),
-    sa.PrimaryKeyConstraint('id', name='pk_leads'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_leads_tenant_id_id'),
+    sa.Column('deleted_by', sa.Uuid()),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_leads'),
     sa.CheckConstraint('length(name) >= 1 AND length(name) <= 100', name='name_length_b96a0a46'),
     sa.CheckConstraint('length(contact_person) <= 100', name='contact_person_length_6817a378'),
     sa.CheckConstraint('length(contact_title) <= 100', name='contact_title_length_5028fe8e'),
@@ -138,6 +141,8 @@ leads = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_leads_tenant_id_tenants', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'assigned_to'], ['users.tenant_id', 'users.id'], name='fk_leads_assigned_to_users', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_leads_created_by_users', ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['tenant_id', 'deleted_by'], ['users.tenant_id', 'users.id'], name='fk_leads_deleted_by_users', ondelete='RESTRICT'),
+    sa.Index('ix_leads_tenant_id_name_contact_person_email_trgm_live_90a4c0de', 'tenant_id', 'name', 'contact_person', 'email', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL'), postgresql_using='gin', postgresql_ops={'name': 'gin_trgm_ops', 'contact_person': 'gin_trgm_ops', 'email': 'gin_trgm_ops'}),
     sa.Index('ix_leads_tenant_id_created_at_live_90a4c0de', 'tenant_id', 'created_at', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_leads_tenant_id_status_live_90a4c0de', 'tenant_id', 'status', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_leads_tenant_id_source_live_90a4c0de', 'tenant_id', 'source', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
@@ -146,13 +151,14 @@ leads = sa.Table(
     sa.Index('ix_leads_tenant_id_deleted_at', 'tenant_id', 'deleted_at'),
     sa.Index('ix_leads_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
     sa.Index('ix_leads_tenant_id_created_by', 'tenant_id', 'created_by'),
+    sa.Index('ix_leads_tenant_id_deleted_by', 'tenant_id', 'deleted_by'),
 )
 
 # Client: A customer company or person, often converted from a lead.
 clients = sa.Table(
     'clients',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(100), nullable=False),
     sa.Column('contact_person', sa.String(100)),
@@ -176,8 +182,8 @@ clients = sa.Table(
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('deleted_at', sa.DateTime(timezone=True)),
-    sa.PrimaryKeyConstraint('id', name='pk_clients'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_clients_tenant_id_id'),
+    sa.Column('deleted_by', sa.Uuid()),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_clients'),
     sa.CheckConstraint('length(name) >= 1 AND length(name) <= 100', name='name_length_b96a0a46'),
     sa.CheckConstraint('length(contact_person) <= 100', name='contact_person_length_6817a378'),
     sa.CheckConstraint('length(contact_title) <= 100', name='contact_title_length_5028fe8e'),
@@ -197,6 +203,8 @@ clients = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id', 'source_lead_id'], ['leads.tenant_id', 'leads.id'], name='fk_clients_source_lead_id_leads'),
     sa.ForeignKeyConstraint(['tenant_id', 'assigned_to'], ['users.tenant_id', 'users.id'], name='fk_clients_assigned_to_users', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_clients_created_by_users', ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['tenant_id', 'deleted_by'], ['users.tenant_id', 'users.id'], name='fk_clients_deleted_by_users', ondelete='RESTRICT'),
+    sa.Index('ix_clients_tenant_id_name_contact_person_email_trgm_li_dde31ae3', 'tenant_id', 'name', 'contact_person', 'email', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL'), postgresql_using='gin', postgresql_ops={'name': 'gin_trgm_ops', 'contact_person': 'gin_trgm_ops', 'email': 'gin_trgm_ops'}),
     sa.Index('ix_clients_tenant_id_created_at_live_90a4c0de', 'tenant_id', 'created_at', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_clients_tenant_id_status_live_90a4c0de', 'tenant_id', 'status', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_clients_tenant_id_assigned_to_live_90a4c0de', 'tenant_id', 'assigned_to', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
@@ -205,6 +213,7 @@ clients = sa.Table(
     sa.Index('ix_clients_tenant_id_deleted_at', 'tenant_id', 'deleted_at'),
     sa.Index('ix_clients_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
     sa.Index('ix_clients_tenant_id_created_by', 'tenant_id', 'created_by'),
+    sa.Index('ix_clients_tenant_id_deleted_by', 'tenant_id', 'deleted_by'),
 )
 
 # RefreshToken: One issued refresh token, stored as the SHA-256 of its secret (the secret is 256
@@ -214,15 +223,14 @@ clients = sa.Table(
 refresh_tokens = sa.Table(
     'refresh_tokens',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('session_id', sa.Uuid(), nullable=False),
     sa.Column('token_hash', sa.String(64), nullable=False),
     sa.Column('used_at', sa.DateTime(timezone=True)),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_refresh_tokens'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_refresh_tokens_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_refresh_tokens'),
     sa.CheckConstraint('length(token_hash) >= 64 AND length(token_hash) <= 64', name='token_hash_length_5b9cbb50'),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_refresh_tokens_tenant_id_tenants', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'session_id'], ['auth_sessions.tenant_id', 'auth_sessions.id'], name='fk_refresh_tokens_session_id_auth_sessions', ondelete='CASCADE'),
@@ -234,7 +242,7 @@ refresh_tokens = sa.Table(
 accounts = sa.Table(
     'accounts',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('client_id', sa.Uuid(), nullable=False),
     sa.Column('account_number', sa.String(100), nullable=False),
@@ -245,8 +253,7 @@ accounts = sa.Table(
     sa.Column('created_by', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_accounts'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_accounts_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_accounts'),
     sa.CheckConstraint('length(account_number) >= 1 AND length(account_number) <= 100', name='account_number_length_3b5ff0b1'),
     sa.CheckConstraint('length(account_name) <= 255', name='account_name_length_4827de8b'),
     sa.CheckConstraint("status IN ('active', 'inactive', 'closed')", name='status_enum_2460c162'),
@@ -254,6 +261,7 @@ accounts = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_accounts_tenant_id_tenants', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'client_id'], ['clients.tenant_id', 'clients.id'], name='fk_accounts_client_id_clients', ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_accounts_created_by_users', ondelete='RESTRICT'),
+    sa.Index('ix_accounts_tenant_id_account_number_account_name_trgm', 'tenant_id', 'account_number', 'account_name', postgresql_using='gin', postgresql_ops={'account_number': 'gin_trgm_ops', 'account_name': 'gin_trgm_ops'}),
     sa.Index('uq_accounts_tenant_id_account_number', 'tenant_id', 'account_number', unique=True),
     sa.Index('ix_accounts_tenant_id_client_id', 'tenant_id', 'client_id'),
     sa.Index('ix_accounts_tenant_id_status', 'tenant_id', 'status'),
@@ -265,7 +273,7 @@ accounts = sa.Table(
 contacts = sa.Table(
     'contacts',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('client_id', sa.Uuid()),
     sa.Column('lead_id', sa.Uuid()),
@@ -281,8 +289,7 @@ contacts = sa.Table(
     sa.Column('created_by', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_contacts'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_contacts_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_contacts'),
     sa.CheckConstraint('length(first_name) >= 1 AND length(first_name) <= 100', name='first_name_length_414f453a'),
     sa.CheckConstraint('length(last_name) >= 1 AND length(last_name) <= 100', name='last_name_length_0669c15a'),
     sa.CheckConstraint('length(title) <= 100', name='title_length_5d64b473'),
@@ -296,6 +303,7 @@ contacts = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id', 'client_id'], ['clients.tenant_id', 'clients.id'], name='fk_contacts_client_id_clients', ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id', 'lead_id'], ['leads.tenant_id', 'leads.id'], name='fk_contacts_lead_id_leads', ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_contacts_created_by_users', ondelete='RESTRICT'),
+    sa.Index('ix_contacts_tenant_id_first_name_last_name_email_trgm', 'tenant_id', 'first_name', 'last_name', 'email', postgresql_using='gin', postgresql_ops={'first_name': 'gin_trgm_ops', 'last_name': 'gin_trgm_ops', 'email': 'gin_trgm_ops'}),
     sa.Index('ix_contacts_tenant_id_client_id', 'tenant_id', 'client_id'),
     sa.Index('ix_contacts_tenant_id_lead_id', 'tenant_id', 'lead_id'),
     sa.Index('ix_contacts_tenant_id_email', 'tenant_id', 'email'),
@@ -308,7 +316,7 @@ contacts = sa.Table(
 projects = sa.Table(
     'projects',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('client_id', sa.Uuid()),
     sa.Column('lead_id', sa.Uuid()),
@@ -331,8 +339,8 @@ projects = sa.Table(
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('deleted_at', sa.DateTime(timezone=True)),
-    sa.PrimaryKeyConstraint('id', name='pk_projects'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_projects_tenant_id_id'),
+    sa.Column('deleted_by', sa.Uuid()),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_projects'),
     sa.CheckConstraint('length(name) >= 1 AND length(name) <= 255', name='name_length_e0eefbda'),
     sa.CheckConstraint('length(description) <= 20000', name='description_length_cc47aec6'),
     sa.CheckConstraint('length(type) <= 50', name='type_length_6c3c3d82'),
@@ -351,6 +359,8 @@ projects = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id', 'lead_id'], ['leads.tenant_id', 'leads.id'], name='fk_projects_lead_id_leads', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'assigned_to'], ['users.tenant_id', 'users.id'], name='fk_projects_assigned_to_users', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_projects_created_by_users', ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['tenant_id', 'deleted_by'], ['users.tenant_id', 'users.id'], name='fk_projects_deleted_by_users', ondelete='RESTRICT'),
+    sa.Index('ix_projects_tenant_id_name_primary_contact_name_primar_f6d50db3', 'tenant_id', 'name', 'primary_contact_name', 'primary_contact_email', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL'), postgresql_using='gin', postgresql_ops={'name': 'gin_trgm_ops', 'primary_contact_name': 'gin_trgm_ops', 'primary_contact_email': 'gin_trgm_ops'}),
     sa.Index('ix_projects_tenant_id_created_at_live_90a4c0de', 'tenant_id', 'created_at', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_projects_tenant_id_status_live_90a4c0de', 'tenant_id', 'status', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_projects_tenant_id_client_id_live_90a4c0de', 'tenant_id', 'client_id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
@@ -363,6 +373,7 @@ projects = sa.Table(
     sa.Index('ix_projects_tenant_id_lead_id', 'tenant_id', 'lead_id'),
     sa.Index('ix_projects_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
     sa.Index('ix_projects_tenant_id_created_by', 'tenant_id', 'created_by'),
+    sa.Index('ix_projects_tenant_id_deleted_by', 'tenant_id', 'deleted_by'),
 )
 
 # Interaction: One entry of the activity log: a call, email or meeting with a client, a lead or
@@ -370,7 +381,7 @@ projects = sa.Table(
 interactions = sa.Table(
     'interactions',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('client_id', sa.Uuid()),
     sa.Column('lead_id', sa.Uuid()),
@@ -388,8 +399,7 @@ interactions = sa.Table(
     sa.Column('created_by', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_interactions'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_interactions_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_interactions'),
     sa.CheckConstraint("interaction_type IN ('call', 'email', 'meeting', 'other')", name='interaction_type_enum_ece2820b'),
     sa.CheckConstraint('length(summary) >= 1 AND length(summary) <= 255', name='summary_length_a2a53d2f'),
     sa.CheckConstraint('length(outcome) <= 255', name='outcome_length_7cafcc80'),
@@ -416,7 +426,7 @@ interactions = sa.Table(
 notes = sa.Table(
     'notes',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('client_id', sa.Uuid()),
     sa.Column('lead_id', sa.Uuid()),
@@ -425,8 +435,7 @@ notes = sa.Table(
     sa.Column('created_by', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_notes'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_notes_tenant_id_id'),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_notes'),
     sa.CheckConstraint('length(body) >= 1 AND length(body) <= 20000', name='body_length_0c394e12'),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name='fk_notes_tenant_id_tenants', ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['tenant_id', 'client_id'], ['clients.tenant_id', 'clients.id'], name='fk_notes_client_id_clients', ondelete='CASCADE'),
@@ -446,7 +455,7 @@ notes = sa.Table(
 tasks = sa.Table(
     'tasks',
     metadata,
-    sa.Column('id', sa.Uuid(), primary_key=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('title', sa.String(200), nullable=False),
     sa.Column('description', sa.String(20000)),
@@ -460,8 +469,9 @@ tasks = sa.Table(
     sa.Column('created_by', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()),
-    sa.PrimaryKeyConstraint('id', name='pk_tasks'),
-    sa.UniqueConstraint('tenant_id', 'id', name='uq_tasks_tenant_id_id'),
+    sa.Column('deleted_at', sa.DateTime(timezone=True)),
+    sa.Column('deleted_by', sa.Uuid()),
+    sa.PrimaryKeyConstraint('tenant_id', 'id', name='pk_tasks'),
     sa.CheckConstraint('length(title) >= 1 AND length(title) <= 200', name='title_length_546df270'),
     sa.CheckConstraint('length(description) <= 20000', name='description_length_cc47aec6'),
     sa.CheckConstraint("status IN ('todo', 'in_progress', 'done', 'cancelled')", name='status_enum_1346a979'),
@@ -471,13 +481,21 @@ tasks = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id', 'lead_id'], ['leads.tenant_id', 'leads.id'], name='fk_tasks_lead_id_leads', ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id', 'project_id'], ['projects.tenant_id', 'projects.id'], name='fk_tasks_project_id_projects', ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_tasks_created_by_users', ondelete='RESTRICT'),
-    sa.Index('ix_tasks_tenant_id_due_at', 'tenant_id', 'due_at'),
-    sa.Index('ix_tasks_tenant_id_status', 'tenant_id', 'status'),
+    sa.ForeignKeyConstraint(['tenant_id', 'deleted_by'], ['users.tenant_id', 'users.id'], name='fk_tasks_deleted_by_users', ondelete='RESTRICT'),
+    sa.Index('ix_tasks_tenant_id_due_at_live_90a4c0de', 'tenant_id', 'due_at', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_status_live_90a4c0de', 'tenant_id', 'status', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_assigned_to_live_90a4c0de', 'tenant_id', 'assigned_to', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_client_id_live_90a4c0de', 'tenant_id', 'client_id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_lead_id_live_90a4c0de', 'tenant_id', 'lead_id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_project_id_live_90a4c0de', 'tenant_id', 'project_id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_created_by_live_90a4c0de', 'tenant_id', 'created_by', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_tasks_tenant_id_deleted_at', 'tenant_id', 'deleted_at'),
     sa.Index('ix_tasks_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
     sa.Index('ix_tasks_tenant_id_client_id', 'tenant_id', 'client_id'),
     sa.Index('ix_tasks_tenant_id_lead_id', 'tenant_id', 'lead_id'),
     sa.Index('ix_tasks_tenant_id_project_id', 'tenant_id', 'project_id'),
     sa.Index('ix_tasks_tenant_id_created_by', 'tenant_id', 'created_by'),
+    sa.Index('ix_tasks_tenant_id_deleted_by', 'tenant_id', 'deleted_by'),
 )
 
 TABLES: dict[str, sa.Table] = {

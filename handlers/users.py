@@ -10,12 +10,12 @@ from typing import Any
 
 from starlette.responses import Response
 
-from crm import records, responses, users
+from crm import responses, standard, users
 from crm.scope import Scope
 
 
 async def list_users(scope: Scope, **params: Any) -> Response:
-    return await records.list_page(users.USER, scope, params)
+    return await standard.list_page(users.USER, scope, params)
 
 
 async def create_user(body: dict[str, Any], scope: Scope) -> Response:
@@ -23,7 +23,7 @@ async def create_user(body: dict[str, Any], scope: Scope) -> Response:
 
 
 async def get_user(id: str, scope: Scope) -> Response:
-    return await records.get(users.USER, scope, id)
+    return await standard.get(users.USER, scope, id)
 
 
 async def update_user(id: str, body: dict[str, Any], scope: Scope) -> Response:

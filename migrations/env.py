@@ -7,8 +7,15 @@
   are compared by name. Alembic never compares CHECK text or partial-index predicates, which is
   why generated/tables.py puts a content hash into those names: a changed rule is a new name,
   and shows up as drop + add.
-- SQLite enforces foreign keys only with `PRAGMA foreign_keys=ON`; the engine made here turns it
-  on so migrations see the same rules as the application.
+- SQLite enforces foreign keys only with `PRAGMA foreign_keys=ON`, which the application turns on.
+  Migrations run with it OFF and end with `PRAGMA foreign_key_check` (an error if any row is left
+  dangling): batch mode rebuilds a table by copy, DROP and RENAME, and with foreign keys on, that
+  DROP fires the ON DELETE actions of every row referencing it (CASCADE would empty its children,
+  RESTRICT would refuse). This is SQLite's documented procedure for changing a table; the PRAGMA
+  only takes effect outside a transaction, so it is set before the migrations' transaction begins
+  (pysqlite opens one at the first INSERT/UPDATE/DELETE, not at BEGIN), and a caller passing its
+  own connection must not have written on it yet. The connection is left with foreign keys off:
+  every caller (crm migrate, the tests, the engine made here) discards it afterwards.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from logging.config import fileConfig
 from typing import Any
 
 from alembic import context
-from sqlalchemy import create_engine, event, pool
+from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Connection
 
 from generated.tables import metadata
@@ -58,9 +65,16 @@ def run_migrations_offline() -> None:
 
 
 def _run(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
     context.configure(connection=connection, **_options(connection.dialect.name))
     with context.begin_transaction():
         context.run_migrations()
+        if sqlite:
+            dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if dangling:
+                raise RuntimeError(f"migration left rows referencing nothing: {dangling[:10]}")
 
 
 def run_migrations_online() -> None:
@@ -69,16 +83,8 @@ def run_migrations_online() -> None:
         _run(given)
         return
     engine = create_engine(database_url(), poolclass=pool.NullPool)
-    if engine.dialect.name == "sqlite":
-
-        @event.listens_for(engine, "connect")
-        def _foreign_keys_on(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
-
     try:
-        with engine.connect() as connection:
+        with engine.begin() as connection:  # one transaction, committed here
             _run(connection)
     finally:
         engine.dispose()

@@ -21,21 +21,32 @@ Decisions the contracts do not spell out (a handler, the runtime and the tests m
 - A soft-delete resource's list takes `trash=true` to list only deleted records.
 - Resources whose visibility narrows the normal list (`owner`, `parent`) get
   `GET {path}/all` (`list_all_<plural>`, admin): the whole tenant with the list's filters plus
-  `user_id` (records visible to that user). It is declared before `{path}/{id}` so the
-  concrete path wins in document-ordered routers.
-- Filterable date/date-time fields become `<stem>_after` (>=) and `<stem>_before` (<),
-  `created_at` -> `created_after` / `created_before`.
+  `user_id` (records visible to that user). It, and `{path}/bulk/...`, are declared before
+  `{path}/{id}` so the concrete path wins in document-ordered routers.
+- Filter names and the operations of each resource (operationIds, children lists, bulk
+  assign/status, convert) come from `codegen/conventions.py`, which also feeds
+  `generated/python/resources.py`: the runtime reads them as data, never parses them back.
+- A children list `/{parent}/{id}/{children}` is the child's list narrowed to one parent,
+  404 when the caller cannot see the parent.
 - Lists and tabular reports also answer `text/csv` (every matching row, not one page).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import yaml
 
+from codegen.conventions import (
+    HANDLERS,
+    Operation,
+    list_filters,
+    operations,
+    plain_schema,
+    snake,
+    words,
+)
 from codegen.errors import ContractError
 from codegen.model import ContractSet, Report, Resource, Schema
 from codegen.runtime import header
@@ -45,25 +56,11 @@ OUTPUT = "openapi.yaml"
 API_TITLE = "PathSix CRM API"
 API_VERSION = "0.1.0"
 SERVER_URL = "/api"
-HANDLERS = "handlers"
 BEARER_INFO_FUNC = "crm.auth.decode_token"
 DEFAULT_PAGE = 25
 SEARCH_MAX = 200
 CURSOR_MAX = 1000
-LIST_ALL_VISIBILITY = frozenset({"owner", "parent"})
-SCALARS = frozenset({"string", "integer", "number", "boolean"})
-PARAM_KEYWORDS = (
-    "format",
-    "enum",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-)
+SEARCH_GROUP_MAX = 50
 JSON = "application/json"
 CSV = "text/csv"
 
@@ -150,7 +147,11 @@ def document(contracts: ContractSet) -> dict[str, Any]:
                 "description": _first_line(defs[resource.name].get("description", resource.name)),
             }
         )
-        _resource(paths, resource, contracts)
+    for op in operations(contracts):
+        _resource_operation(paths, op, contracts)
+    if any(r.global_search for r in contracts.resources):
+        tags.append({"name": "Search", "description": "One search across resources."})
+        _search(paths)
     if contracts.reports:
         tags.append(
             {
@@ -298,45 +299,16 @@ def _json_response(description: str, schema: str, csv: bool = False) -> dict[str
 NO_CONTENT = ("204", {"description": "Done; no body."})
 
 
-def _param(name: str, schema: Schema, description: str, where: str = "query") -> dict[str, Any]:
+def _param(
+    name: str, schema: Schema, description: str, where: str = "query", *, required: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {"name": name, "in": where}
     if description:
         out["description"] = description
-    if where == "path":
+    if where == "path" or required:
         out["required"] = True
     out["schema"] = schema
     return out
-
-
-def _plain(schema: Schema, defs: dict[str, Schema], file: str, pointer: str) -> Schema:
-    """A field's schema made single-typed for a query or path parameter (null dropped)."""
-    if "$ref" in schema:
-        return _plain(defs[schema["$ref"].removeprefix("#/$defs/")], defs, file, pointer)
-    if "anyOf" in schema:
-        branches = [b for b in schema["anyOf"] if b.get("type") != "null"]
-        if len(branches) != 1:
-            raise ContractError(file, pointer, "a parameter needs exactly one non-null branch")
-        return _plain(branches[0], defs, file, pointer)
-    kind = schema.get("type")
-    if isinstance(kind, list):
-        kinds = [k for k in kind if k != "null"]
-        kind = kinds[0] if len(kinds) == 1 else None
-    if kind not in SCALARS:
-        raise ContractError(file, pointer, f"a parameter must be one scalar type, not {kind!r}")
-    out: Schema = {"type": kind}
-    for key in PARAM_KEYWORDS:
-        if key in schema:
-            out[key] = [v for v in schema[key] if v is not None] if key == "enum" else schema[key]
-    return out
-
-
-def _words(name: str) -> str:
-    """'FollowUp' -> 'follow up'."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
-
-
-def _snake(name: str) -> str:
-    return _words(name).replace(" ", "_")
 
 
 def _a(noun: str) -> str:
@@ -350,104 +322,150 @@ def _first_line(text: str) -> str:
 # -- resources -----------------------------------------------------------------------------
 
 
-def _resource(paths: _Paths, resource: Resource, contracts: ContractSet) -> None:
+def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) -> None:
+    """One operation of a resource (conventions.operations lists them, in declaration order)."""
     defs = contracts.defs
+    resource = contracts.resource(op.resource)
     path = resource.path
     assert path is not None
     n = resource.name
-    one, many = _words(n), resource.table.replace("_", " ")
-    singular, plural = _snake(n), resource.table
-    module = f"{HANDLERS}.{resource.table}"
-    ops = set(resource.operations)
-    admin = resource.visibility == "admin"
-    role = {403} if admin else set()
+    one, many = words(n), resource.table.replace("_", " ")
+    role = {403} if resource.visibility == "admin" else set()
     for variant in (f"{n}Page", f"{n}Envelope", f"{n}Create", f"{n}Update"):
         if variant not in defs:
             raise ContractError(resource.file, "/x-resource", f"no {variant} variant")
     id_param = _param(
         "id",
-        _plain(resource.field("id").schema, defs, resource.file, "/properties/id"),
+        plain_schema(resource.field("id").schema, defs, resource.file, "/properties/id"),
         f"The {one}'s id.",
         "path",
     )
     item = f"{path}/{{id}}"
     envelope = _json_response(f"The {one}.", f"{n}Envelope")
-    delete_conflict = set() if resource.soft_delete else {409}
-    if "list" in ops:
-        params = _list_parameters(resource, defs)
-        listed = _json_response(
-            f"One page of {many}; with Accept: text/csv, every matching {one} as CSV "
-            "(a header row, then one row per record).",
-            f"{n}Page",
-            csv=True,
-        )
+    listed = _json_response(
+        f"One page of {many}; with Accept: text/csv, every matching {one} as CSV "
+        "(a header row, then one row per record).",
+        f"{n}Page",
+        csv=True,
+    )
+    kind = op.kind
+    if kind == "list":
         paths.add(
             path,
             "get",
             _operation(
-                f"{module}.list_{plural}",
+                op.id,
                 f"List {many}",
                 n,
                 role,
-                parameters=params,
+                parameters=_list_parameters(resource, defs),
                 description=f"The {many} the caller can see, filtered, sorted and paginated.",
                 ok=("200", listed),
             ),
         )
-        if resource.visibility in LIST_ALL_VISIBILITY:
-            user = _param(
-                "user_id",
-                {"type": "string", "format": "uuid"},
-                "Narrow to the records visible to this user.",
-            )
-            paths.add(
-                f"{path}/all",
-                "get",
-                _operation(
-                    f"{module}.list_all_{plural}",
-                    f"List every {one} of the tenant (admin)",
-                    n,
-                    {403},
-                    parameters=[*params, user],
-                    ok=("200", listed),
-                    description=f"Admin only: the tenant's {many} regardless of visibility.",
-                ),
-            )
-    if "create" in ops:
+    elif kind == "list_all":
+        user = _param(
+            "user_id",
+            {"type": "string", "format": "uuid"},
+            "Narrow to the records visible to this user.",
+        )
+        paths.add(
+            f"{path}/all",
+            "get",
+            _operation(
+                op.id,
+                f"List every {one} of the tenant (admin)",
+                n,
+                {403},
+                parameters=[*_list_parameters(resource, defs), user],
+                ok=("200", listed),
+                description=f"Admin only: the tenant's {many} regardless of visibility.",
+            ),
+        )
+    elif kind == "list_children":
+        assert op.parent is not None
+        field = resource.field(op.parent)
+        assert field.reference is not None
+        parent = contracts.resource(field.reference.to)
+        parent_one = words(parent.name)
+        parent_id = _param(
+            "id",
+            plain_schema(parent.field("id").schema, defs, parent.file, "/properties/id"),
+            f"The {parent_one}'s id.",
+            "path",
+        )
+        paths.add(
+            f"{parent.path}/{{id}}/{resource.table}",
+            "get",
+            _operation(
+                op.id,
+                f"List the {many} of {_a(parent_one)}",
+                n,
+                role | {404},
+                parameters=[parent_id, *_list_parameters(resource, defs, without=op.parent)],
+                description=f"The {many} of one {parent_one} (404 when the caller cannot see "
+                f"the {parent_one}), filtered, sorted and paginated like the {many} list.",
+                ok=("200", listed),
+            ),
+        )
+    elif kind == "create":
         paths.add(
             path,
             "post",
             _operation(
-                f"{module}.create_{singular}",
+                op.id,
                 f"Create {_a(one)}",
                 n,
                 role | {409},
                 body=f"{n}Create",
+                description=_REFERENCES_400,
                 ok=("201", _json_response(f"The created {one}.", f"{n}Envelope")),
             ),
         )
-    if "bulk" in ops:
-        body = "BulkRequest"  # contracts/operations.json; its restore and purge need soft delete
+    elif kind in ("bulk", "bulk_assign", "bulk_status"):
+        suffix, body, summary, errors, text = {
+            "bulk": (
+                "",
+                "BulkRequest",
+                f"Delete, restore or purge many {many}",
+                {403},
+                "One transaction; a result per id. purge is admin only (403).",
+            ),
+            "bulk_assign": (
+                "/assign",
+                "BulkAssignRequest",
+                f"Assign many {many} to a user (admin)",
+                {403},
+                "Admin only. One transaction; a result per id. An unknown or inactive "
+                "assignee is a 400.",
+            ),
+            "bulk_status": (
+                "/status",
+                f"{n}BulkStatus",
+                f"Set the status of many {many}",
+                set(),
+                "One transaction; a result per id.",
+            ),
+        }[kind]
         paths.add(
-            f"{path}/bulk",
+            f"{path}/bulk{suffix}",
             "post",
             _operation(
-                f"{module}.bulk_{plural}",
-                f"Delete, restore or purge many {many}",
+                op.id,
+                summary,
                 n,
-                {403, 409} | role,
+                errors | role,
                 body=body,
-                description="Acts on the listed records the caller can see; others are skipped "
-                "and not counted. purge is admin only (403).",
-                ok=("200", _json_response("How many records changed.", "BulkResult")),
+                description=text + " Ids the caller cannot see are not_found, never changed.",
+                ok=("200", _json_response("What happened to each id.", "BulkResult")),
             ),
         )
-    if "get" in ops:
+    elif kind == "get":
         paths.add(
             item,
             "get",
             _operation(
-                f"{module}.get_{singular}",
+                op.id,
                 f"Get {_a(one)}",
                 n,
                 role | {404},
@@ -455,44 +473,54 @@ def _resource(paths: _Paths, resource: Resource, contracts: ContractSet) -> None
                 ok=("200", envelope),
             ),
         )
-    if "update" in ops:
+    elif kind == "update":
         paths.add(
             item,
             "patch",
             _operation(
-                f"{module}.update_{singular}",
+                op.id,
                 f"Update {_a(one)}",
                 n,
-                role | {404, 409},
-                description="Only the fields sent change; null clears a nullable field.",
+                role | {404, 409} | ({403} if resource.edit == "author" else set()),
+                description="Only the fields sent change; null clears a nullable field. "
+                + _REFERENCES_400
+                + (
+                    " Only its author or an admin may change it (403)."
+                    if resource.edit == "author"
+                    else ""
+                ),
                 parameters=[id_param],
                 body=f"{n}Update",
                 ok=("200", envelope),
             ),
         )
-    if "delete" in ops:
+    elif kind == "delete":
         soft = resource.soft_delete
         paths.add(
             item,
             "delete",
             _operation(
-                f"{module}.delete_{singular}",
+                op.id,
                 f"Delete {_a(one)}" + (" (soft: moves it to the trash)" if soft else ""),
                 n,
-                role | {404} | delete_conflict,
+                role
+                | {404}
+                | (set() if soft else {409})
+                | ({403} if resource.edit == "author" else set()),
                 parameters=[id_param],
                 ok=NO_CONTENT,
-                description="Sets deleted_at; restore brings it back, purge removes it for good."
+                description="Sets deleted_at and deleted_by; restore brings it back, purge "
+                "removes it for good."
                 if soft
                 else f"Removes the {one} for good; 409 when dependent records block it.",
             ),
         )
-    if "restore" in ops:
+    elif kind == "restore":
         paths.add(
             f"{item}/restore",
             "post",
             _operation(
-                f"{module}.restore_{singular}",
+                op.id,
                 f"Restore {_a(one)} from the trash",
                 n,
                 role | {404, 409},
@@ -501,27 +529,33 @@ def _resource(paths: _Paths, resource: Resource, contracts: ContractSet) -> None
                 description="Idempotent: a record not in the trash is returned unchanged.",
             ),
         )
-    if "purge" in ops:
+    elif kind == "purge":
+        dependents = _param(
+            "dependents",
+            {"type": "boolean", "default": False},
+            "true: purge the records that depend on it too, in the same transaction.",
+        )
         paths.add(
             f"{item}/purge",
             "delete",
             _operation(
-                f"{module}.purge_{singular}",
+                op.id,
                 f"Purge {_a(one)} for good (admin)",
                 n,
                 {403, 404, 409},
-                parameters=[id_param],
+                parameters=[id_param, dependents],
                 ok=NO_CONTENT,
-                description="Admin only. The record must be in the trash (409 otherwise); 409 "
-                "also when dependent records block it.",
+                description="Admin only. The record must be in the trash (409 otherwise). Records "
+                "that depend on it (restrict references) make it a 409 listing them, unless "
+                "dependents=true purges them too; cascading ones go with it.",
             ),
         )
-    if "assign" in ops:
+    elif kind == "assign":
         paths.add(
             f"{item}/assign",
             "post",
             _operation(
-                f"{module}.assign_{singular}",
+                op.id,
                 f"Assign {_a(one)} to a user (admin)",
                 n,
                 {403, 404},
@@ -532,9 +566,40 @@ def _resource(paths: _Paths, resource: Resource, contracts: ContractSet) -> None
                 "is a 400.",
             ),
         )
+    elif kind == "convert":
+        conversion = resource.converts_to
+        assert conversion is not None
+        target = words(conversion.to)
+        paths.add(
+            f"{item}/convert",
+            "post",
+            _operation(
+                op.id,
+                f"Convert {_a(one)} into {_a(target)}",
+                n,
+                {404, 409},
+                parameters=[id_param],
+                ok=(
+                    "201",
+                    _json_response(f"The new {target}.", f"{conversion.to}Envelope"),
+                ),
+                description=f"One transaction: creates {_a(target)} from the {one}'s fields, "
+                f"moves the {one}'s records to it, and marks the {one} {conversion.status}. "
+                f"409 (details.{snake(conversion.to)}_id) when it was converted already.",
+            ),
+        )
+    else:
+        raise ContractError(resource.file, "/x-resource", f"no OpenAPI form for {kind}")
 
 
-def _list_parameters(resource: Resource, defs: dict[str, Schema]) -> list[dict[str, Any]]:
+_REFERENCES_400 = (
+    "A reference to a record the caller cannot see (e.g. a client_id) is a 400 naming the field."
+)
+
+
+def _list_parameters(
+    resource: Resource, defs: dict[str, Schema], *, without: str | None = None
+) -> list[dict[str, Any]]:
     meta = defs[PAGE_META]["properties"]
     limit = meta.get("limit", {})
     offset = meta.get("offset", {})
@@ -592,17 +657,9 @@ def _list_parameters(resource: Resource, defs: dict[str, Schema]) -> list[dict[s
                 "Case-insensitive contains over " + ", ".join(resource.searchable) + ".",
             )
         )
-    for i, name in enumerate(resource.filterable):
-        pointer = f"/x-resource/filterable/{i}"
-        schema = _plain(resource.field(name).schema, defs, resource.file, pointer)
-        if schema.get("format") in ("date", "date-time"):
-            stem = re.sub(r"_(at|on)$", "", name)
-            params += [
-                _param(f"{stem}_after", schema, f"Only records with {name} at or after this."),
-                _param(f"{stem}_before", schema, f"Only records with {name} before this."),
-            ]
-        else:
-            params.append(_param(name, schema, f"Only records whose {name} equals this."))
+    for f in list_filters(resource, defs):
+        if f.column != without:
+            params.append(_param(f.param, f.schema, f.description))
     if resource.soft_delete:
         params.append(
             _param(
@@ -621,6 +678,35 @@ def _list_parameters(resource: Resource, defs: dict[str, Schema]) -> list[dict[s
             )
         seen.add(p["name"])
     return params
+
+
+def _search(paths: _Paths) -> None:
+    paths.add(
+        "/search",
+        "get",
+        _operation(
+            f"{HANDLERS}.search.search",
+            "Search across records",
+            "Search",
+            set(),
+            parameters=[
+                _param(
+                    "q",
+                    {"type": "string", "minLength": 1, "maxLength": SEARCH_MAX},
+                    "Case-insensitive contains; % and _ are literal.",
+                    required=True,
+                ),
+                _param(
+                    "limit",
+                    {"type": "integer", "minimum": 1, "maximum": SEARCH_GROUP_MAX, "default": 5},
+                    "At most this many matches per type.",
+                ),
+            ],
+            description="The records the caller can see whose searchable fields contain q, "
+            "grouped by type, newest first.",
+            ok=("200", _json_response("The matches, grouped by type.", "SearchResult")),
+        ),
+    )
 
 
 # -- reports, auth, health -----------------------------------------------------------------
@@ -648,7 +734,7 @@ def _report(paths: _Paths, report: Report) -> None:
         report.path,
         "get",
         _operation(
-            f"{HANDLERS}.reports.get_{_snake(report.name)}",
+            f"{HANDLERS}.reports.get_{snake(report.name)}",
             f"{title.capitalize()} report",
             "Reports",
             errors,
@@ -758,7 +844,8 @@ def _extra_schemas(contracts: ContractSet) -> dict[str, Schema]:
         "ChangePasswordRequest",
         "Health",
     ]
-    needed += ["BulkRequest", "BulkResult"] if "bulk" in ops else []
+    needed += ["BulkRequest", "BulkAssignRequest", "BulkResult"] if "bulk" in ops else []
+    needed += ["SearchResult"] if any(r.global_search for r in contracts.resources) else []
     needed += ["AssignRequest"] if "assign" in ops else []
     for name in needed:
         if name not in contracts.defs:

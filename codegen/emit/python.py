@@ -23,6 +23,7 @@ from datamodel_code_generator.enums import (
 )
 from datamodel_code_generator.format import Formatter, PythonVersion
 
+from codegen.conventions import list_filters, operations
 from codegen.lint import node_types
 from codegen.model import ContractSet, Schema
 from codegen.runtime import environment, header, render_rules, render_validator
@@ -60,6 +61,11 @@ def emit(contracts: ContractSet) -> dict[str, str]:
             header=header("contracts/"),
             resources=contracts.resources,
             reports=contracts.reports,
+            filters={
+                r.name: list_filters(r, contracts.defs) if r.path else ()
+                for r in contracts.resources
+            },
+            operations=operations(contracts),
         ),
     }
 

@@ -28,11 +28,14 @@ pytest settings) whenever it must turn its REAL into a `Decimal`; every value a 
 (at most 15 significant digits) survives a float and back (shortest repr), and JSON carries a
 number anyway. PostgreSQL still stores and sums exact `NUMERIC`.
 
-Tenancy (DESIGN "Keys"): a tenant table has `tenant_id NOT NULL` referencing `tenants`, a
-`UNIQUE (tenant_id, id)` that children reference, composite foreign keys
-`(tenant_id, col) -> target (tenant_id, id)` between tenant tables, and every index and unique key
-starts with `tenant_id`. Each foreign-key column gets an index `(tenant_id, col)` unless a
-non-partial index already starts with those columns.
+Tenancy (DESIGN "Keys", "growing past one database server"): a tenant table has
+`tenant_id NOT NULL` referencing `tenants`, the primary key `(tenant_id, id)` (which children
+reference), composite foreign keys `(tenant_id, col) -> target (tenant_id, id)` between tenant
+tables, and every index and unique key starts with `tenant_id` (put first automatically). So every
+key of a tenant table leads with `tenant_id`, and the rows of one tenant can live on one node; a
+tenant table may reference a table that is not tenant-scoped only through `tenant_id` itself
+(anything else is a contract error). Each foreign-key column gets an index `(tenant_id, col)`
+unless a non-partial index already starts with those columns.
 
 `on-delete: set-null` between tenant tables: a composite key's `ON DELETE SET NULL` would null
 `tenant_id` too; PostgreSQL 15's `SET NULL (col)` has no SQLite spelling (SQLAlchemy renders it
@@ -245,6 +248,12 @@ class _Emitter:
             node, nullable = self.resolve(schema, where)
             columns.append((name, node, nullable, where[1]))
         names = [c[0] for c in columns]
+        # text columns (not uuid, date or date-time), the only ones a trigram index serves
+        text_columns = {
+            n
+            for n, node, _, _ in columns
+            if node.get("type") == "string" and node.get("format") in (None, "email")
+        }
         if "id" not in names:
             raise ContractError(r.file, "/properties", "a table needs an id property")
         if r.tenant_scoped and "tenant_id" not in names:
@@ -252,9 +261,9 @@ class _Emitter:
 
         for name, node, nullable, pointer in columns:
             args = [repr(name), self.column_type(node, (r.file, pointer))]
-            if name == "id":
+            if name == "id" and not r.tenant_scoped:
                 args.append("primary_key=True")
-            elif not nullable:
+            elif name == "id" or not nullable:
                 args.append("nullable=False")
             if name in TIMESTAMP_DEFAULTS:
                 args.append("server_default=sa.func.now()")
@@ -274,10 +283,8 @@ class _Emitter:
             self.check_name(t, cname, r.file, "/x-resource/checks")
             spec.constraints.append(f"sa.CheckConstraint({sql!r}, name={cname!r})")
 
-        spec.constraints.insert(0, f"sa.PrimaryKeyConstraint('id', name={fit(f'pk_{t}')!r})")
-        if r.tenant_scoped:
-            uq = fit(f"uq_{t}_tenant_id_id")
-            spec.constraints.insert(1, f"sa.UniqueConstraint('tenant_id', 'id', name={uq!r})")
+        pk = "'tenant_id', 'id'" if r.tenant_scoped else "'id'"
+        spec.constraints.insert(0, f"sa.PrimaryKeyConstraint({pk}, name={fit(f'pk_{t}')!r})")
 
         # foreign keys
         fk_columns: list[str] = []
@@ -306,6 +313,13 @@ class _Emitter:
                     f"/properties/{f.name}",
                     "a non-tenant table cannot reference a tenant table",
                 )
+            elif r.tenant_scoped and f.name != "tenant_id":
+                raise ContractError(
+                    r.file,
+                    f"/properties/{f.name}",
+                    "a tenant table references a table that is not tenant-scoped only through"
+                    " tenant_id: every key of a tenant table must lead with tenant_id",
+                )
             else:
                 cols, refcols = (f.name,), (f"{target.table}.id",)
                 ondelete = "SET NULL" if ref.on_delete == "set-null" else ON_DELETE[ref.on_delete]
@@ -325,17 +339,21 @@ class _Emitter:
                 if col not in names:
                     raise ContractError(r.file, f"/x-resource/indexes/{i}", f"no column {col!r}")
             cols = lead + tuple(c for c in index.columns if c not in lead)
-            declared.append((cols, index.live, index.unique))
-            if not index.live:
+            declared.append((cols, index.live, index.unique, index.trigram))
+            if index.trigram and (index.unique or not set(index.columns) <= text_columns):
+                raise ContractError(
+                    r.file, f"/x-resource/indexes/{i}", "a trigram index is on text columns only"
+                )
+            if not index.live and not index.trigram:
                 full_prefixes.append(cols)
         for col in fk_columns:
             cols = (*lead, col)
             if not any(p[: len(cols)] == cols for p in full_prefixes):
-                declared.append((cols, False, False))
+                declared.append((cols, False, False, False))
                 full_prefixes.append(cols)
         seen: set[str] = set()
-        for cols, live, unique in declared:
-            base = f"{'uq' if unique else 'ix'}_{t}_{'_'.join(cols)}"
+        for cols, live, unique, trigram in declared:
+            base = f"{'uq' if unique else 'ix'}_{t}_{'_'.join(cols)}" + ("_trgm" if trigram else "")
             if live:
                 if not r.soft_delete:
                     raise ContractError(
@@ -352,6 +370,13 @@ class _Emitter:
             if live:
                 args.append(f"postgresql_where=sa.text({LIVE_WHERE!r})")
                 args.append(f"sqlite_where=sa.text({LIVE_WHERE!r})")
+            if trigram:
+                # GIN over tenant_id (btree_gin) and each text column (pg_trgm): one index
+                # serves `tenant_id = :t AND (a ILIKE :q OR b ILIKE :q)`. SQLite ignores the
+                # PostgreSQL options and keeps a plain index.
+                ops = {c: "gin_trgm_ops" for c in cols if c not in lead}
+                args.append("postgresql_using='gin'")
+                args.append(f"postgresql_ops={ops!r}")
             spec.indexes.append(f"sa.Index({', '.join(args)})")
         return spec
 

@@ -20,6 +20,17 @@ project's jsonschema validator):
 | array | `z.array(item).min(n).max(n)` |
 | `minProperties`, prototype-named keys | checks on the input object (rules.ts) |
 
+Two differences from a plain translation, both for the package's users:
+
+- An exported name never shadows a global of JavaScript, the DOM or Node (listed in
+  `codegen/js_globals.json`): such a schema is exported with the `Crm` prefix (`Date` ->
+  `CrmDate`, `Error` -> `CrmError`).
+- An object reachable from a 2xx or error answer of the API (`openapi.document`) is a *response*
+  schema: closed in JSON Schema, it parses with `z.object` here, which drops unknown keys, so a
+  field the API adds later does not break a deployed client. Everything else (request bodies)
+  stays `z.strictObject`, as the API itself refuses unknown keys. An object schema reachable from
+  both is a contract error: split it. The agreement tests check the difference explicitly.
+
 Zod reads an object's keys with `key in input`, so a property named like an `Object.prototype`
 member is "present" on `{}`; the lint refuses such names in contracts, and for other bundles
 (the official test suite's) they are checked on own keys by `withInputRules` in rules.ts.
@@ -30,7 +41,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from codegen import formats
@@ -41,7 +54,9 @@ from codegen.runtime import environment, header, rules_module_name
 
 OUT = "generated/zod"
 PACKAGE_NAME = "@pathsix/crm-contracts"
-PACKAGE_VERSION = "0.1.0"
+GLOBALS_FILE = Path(__file__).resolve().parents[1] / "js_globals.json"
+GLOBAL_PREFIX = "Crm"
+SOURCES = ("rules.ts", "schemas.ts", "client.ts", "index.ts")
 FORMAT_CHECKS = {"email": "isEmail", "uuid": "isUuid", "date": "isDate", "date-time": "isDateTime"}
 FORMAT_ERRORS = {
     "email": "expected an email address",
@@ -53,30 +68,123 @@ REF_PREFIX = "#/$defs/"
 
 
 def emit(contracts: ContractSet) -> dict[str, str]:
-    files = render_zod(contracts.defs)
+    # Imported here: the client is generated from the same document as openapi.yaml.
+    from codegen.emit import openapi, zod_client
+
+    document = openapi.document(contracts)
+    version = str(document["info"]["version"])
+    files = render_zod(contracts.defs, lenient=response_schemas(contracts.defs, document))
+    files["client.ts"] = zod_client.render_client(document, contracts.defs)
+    files["index.ts"] = (
+        environment()
+        .get_template("zod_index.ts.j2")
+        .render(header=header("contracts/"), client=True)
+    )
     out = {f"{OUT}/{name}": text for name, text in files.items()}
-    out[f"{OUT}/package.json"] = _package_json()
+    out[f"{OUT}/package.json"] = _package_json(version)
     out[f"{OUT}/tsconfig.json"] = _tsconfig()
+    out[f"{OUT}/README.md"] = zod_client.render_readme(document, contracts.defs, PACKAGE_NAME)
     return dict(sorted(out.items()))
 
 
-def render_zod(defs: dict[str, Schema]) -> dict[str, str]:
-    """rules.ts, schemas.ts and index.ts for a bundle of named schemas (`#/$defs/X` references)."""
+@cache
+def js_globals() -> frozenset[str]:
+    """Global names of JavaScript, the DOM and Node (the file says how it was made)."""
+    return frozenset(json.loads(GLOBALS_FILE.read_text(encoding="utf-8"))["names"])
+
+
+def export_name(name: str) -> str:
+    """The exported const and type of the schema `name`: never a global's name."""
+    return f"{GLOBAL_PREFIX}{name}" if name in js_globals() else name
+
+
+def _schema_refs(node: Any) -> Iterator[str]:
+    """Names of `#/components/schemas/X` references anywhere under an OpenAPI node."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            yield ref.rsplit("/", 1)[1]
+        for value in node.values():
+            yield from _schema_refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _schema_refs(item)
+
+
+def closure(defs: dict[str, Schema], names: Iterable[str]) -> set[str]:
+    """`names` and every def they reference, transitively."""
+    seen: set[str] = set()
+    todo = [n for n in names if n in defs]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(r for r in references(defs[name]) if r in defs)
+    return seen
+
+
+def schema_roles(defs: dict[str, Schema], document: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """(defs reachable from a request body, defs reachable from an answer) of `document`."""
+    requests: list[str] = []
+    answers: list[str] = []
+    shared = document.get("components", {}).get("responses", {})
+    for item in document["paths"].values():
+        for op in item.values():
+            if not isinstance(op, dict) or "responses" not in op:
+                continue
+            requests += _schema_refs(op.get("requestBody", {}))
+            for response in op["responses"].values():
+                ref = response.get("$ref", "")
+                answer = shared.get(ref.rsplit("/", 1)[1], {}) if ref else response
+                answers += _schema_refs(answer)
+    return closure(defs, requests), closure(defs, answers)
+
+
+def response_schemas(defs: dict[str, Schema], document: dict[str, Any]) -> frozenset[str]:
+    """The defs emitted lenient (unknown keys dropped): reachable from an answer only."""
+    requests, answers = schema_roles(defs, document)
+    for name in sorted(requests & answers):
+        if '"object"' in json.dumps(defs[name]):
+            raise ContractError(
+                "zod emitter",
+                pointer_join("", "$defs", name),
+                "an object schema used in both a request body and an answer: a response must "
+                "tolerate new keys while a request refuses them; give each its own schema",
+            )
+    return frozenset(answers - requests)
+
+
+def render_zod(defs: dict[str, Schema], lenient: frozenset[str] = frozenset()) -> dict[str, str]:
+    """rules.ts, schemas.ts and index.ts for a bundle of named schemas (`#/$defs/X` references).
+
+    Closed objects of the defs in `lenient` drop unknown keys instead of refusing them.
+    """
     check_names(defs)
     emitter = _Emitter(defs)
     declarations = []
     for name in dependency_order(defs):
         schema = defs[name]
+        emitter.lenient = name in lenient
         expr = emitter.node(schema, pointer_join("", "$defs", name), "", direct=False)
         emitter.declared.add(name)
-        declarations.append({"name": name, "doc": _doc(schema), "expr": expr})
+        declarations.append(
+            {
+                "name": export_name(name),
+                "doc": _doc(schema),
+                "expr": expr,
+                "renamed": name if export_name(name) != name else "",
+                "lenient": name in lenient,
+            }
+        )
     env = environment()
     return {
         "rules.ts": render_rules_ts(),
         "schemas.ts": env.get_template("zod_schemas.ts.j2").render(
             header=header("contracts/"), helpers=sorted(emitter.helpers), declarations=declarations
         ),
-        "index.ts": env.get_template("zod_index.ts.j2").render(header=header("contracts/")),
+        "index.ts": env.get_template("zod_index.ts.j2").render(
+            header=header("contracts/"), client=False
+        ),
     }
 
 
@@ -158,18 +266,24 @@ def _doc(node: Schema) -> str:
     return " ".join(text.split()).replace("*/", "*\\/")
 
 
-def _package_json() -> str:
+def _package_json(version: str) -> str:
+    # The TypeScript sources are built into dist/ (ES modules + .d.ts) by `npm run build`,
+    # which `npm pack` runs (prepack): the tarball holds the compiled package only.
     package = {
         "name": PACKAGE_NAME,
-        "version": PACKAGE_VERSION,
+        "version": version,
         "description": (
-            f"Zod 4 schemas and TypeScript types of the PathSix CRM API ({header('contracts/')})"
+            "Zod 4 schemas, TypeScript types and a typed client of the PathSix CRM API "
+            f"({header('contracts/')})"
         ),
         "type": "module",
-        "main": "index.ts",
-        "types": "index.ts",
-        "exports": {".": "./index.ts"},
+        "main": "./dist/index.js",
+        "types": "./dist/index.d.ts",
+        "exports": {".": {"types": "./dist/index.d.ts", "default": "./dist/index.js"}},
+        "files": ["dist", "README.md"],
         "sideEffects": False,
+        "scripts": {"build": "tsc -p tsconfig.json", "prepack": "npm run build"},
+        "engines": {"node": ">=18"},
         "peerDependencies": {"zod": "^4.1"},
     }
     return json.dumps(package, indent=2) + "\n"
@@ -179,6 +293,8 @@ def _tsconfig() -> str:
     config = {
         "compilerOptions": {
             "target": "ES2022",
+            # No DOM and no Node types: the client declares the little of fetch it uses, so
+            # the emitted .d.ts files need nothing beyond ES2020 from a project's `lib`.
             "lib": ["ES2022"],
             "module": "NodeNext",
             "moduleResolution": "NodeNext",
@@ -188,11 +304,13 @@ def _tsconfig() -> str:
             "noImplicitReturns": True,
             "noFallthroughCasesInSwitch": True,
             "isolatedModules": True,
-            "noEmit": True,
+            "declaration": True,
+            "rootDir": ".",
+            "outDir": "dist",
             "skipLibCheck": True,
             "types": [],
         },
-        "files": ["index.ts", "rules.ts", "schemas.ts"],
+        "files": list(SOURCES),
     }
     return f"// {header('contracts/')}\n" + json.dumps(config, indent=2) + "\n"
 
@@ -208,6 +326,7 @@ class _Emitter:
         self.defs = defs
         self.declared: set[str] = set()
         self.helpers: set[str] = set()
+        self.lenient = False  # closed objects drop unknown keys (a response schema)
 
     def fail(self, pointer: str, message: str) -> ContractError:
         return ContractError("zod emitter", pointer, message)
@@ -217,8 +336,8 @@ class _Emitter:
         if name not in self.defs:
             raise self.fail(pointer, f"unresolvable reference {ref!r} (the bundle uses #/$defs/X)")
         if direct or name in self.declared:
-            return name
-        return f"z.lazy(() => {name})"
+            return export_name(name)
+        return f"z.lazy(() => {export_name(name)})"
 
     def node(self, node: Any, pointer: str, ind: str, *, direct: bool) -> str:
         """The Zod expression for `node`; `ind` is the indentation of the line it starts on."""
@@ -373,7 +492,10 @@ class _Emitter:
             where = pointer_join(pointer, "properties", key)
             lines.extend(self._property(key, sub, key in required, where, inner, direct))
         shape = "{}" if not lines else "{\n" + "\n".join(lines) + f"\n{shape_ind}}}"
-        kind = "z.strictObject" if closed and not own_only else "z.looseObject"
+        if closed and self.lenient:
+            kind = "z.object"  # unknown keys dropped: a response may grow fields
+        else:
+            kind = "z.strictObject" if closed and not own_only else "z.looseObject"
         expr = f"{kind}({shape})"
         if not needs_input:
             if min_props:
@@ -397,7 +519,7 @@ class _Emitter:
                 where = pointer_join(pointer, "properties", k)
                 entries.append(f"[{js_string(k)}, {self.node(props[k], where, ind, direct=False)}]")
             rules.append(f"properties: [{', '.join(entries)}]")
-            if closed:
+            if closed and not self.lenient:
                 rules.append(f"closed: [{', '.join(js_string(k) for k in props)}]")
         return (
             f"withInputRules(\n{ind}  {{ {', '.join(rules)} }},\n{ind}  {expr},\n{ind})",
@@ -426,13 +548,37 @@ class _Emitter:
 
 
 _IDENTIFIER = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
-_TAKEN = frozenset({"z", *FORMAT_CHECKS.values(), "isMultipleOf", "withInputRules"})
+# Names the package exports besides the schemas (rules.ts, client.ts).
+_TAKEN = frozenset(
+    {
+        "z",
+        *FORMAT_CHECKS.values(),
+        "isMultipleOf",
+        "withInputRules",
+        "InputRules",
+        "EMAIL_MAX_LOCAL",
+        "EMAIL_MAX_TOTAL",
+        "ApiError",
+        "ApiClient",
+        "ClientOptions",
+        "TokenProvider",
+        "FetchLike",
+        "FetchResponse",
+        "FetchInit",
+        "createClient",
+    }
+)
 
 
 def check_names(defs: dict[str, Schema]) -> None:
     """Every def name becomes an exported const: a capitalised identifier, no helper's name."""
+    exported = [export_name(n) for n in defs]
     for name in defs:
-        if not _IDENTIFIER.match(name) or name in _TAKEN:
+        if (
+            not _IDENTIFIER.match(name)
+            or export_name(name) in _TAKEN
+            or exported.count(export_name(name)) > 1
+        ):
             raise ContractError(
                 "zod emitter",
                 pointer_join("", "$defs", name),

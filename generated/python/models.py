@@ -82,35 +82,17 @@ class AssignRequest(ContractModel):
     """
 
 
-class BulkCount(ContractModel):
-    """
-    How many records changed.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        arbitrary_types_allowed=True,
-    )
-    affected: Annotated[JsonInt, Field(ge=0, le=100)]
+class Result(StrEnum):
+    done = "done"
+    not_found = "not_found"
+    not_allowed = "not_allowed"
+    invalid = "invalid"
 
 
 class Action(StrEnum):
     delete = "delete"
     restore = "restore"
     purge = "purge"
-
-
-class BulkResult(ContractModel):
-    """
-    The answer of a bulk operation.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-        arbitrary_types_allowed=True,
-    )
-    data: BulkCount
-    message: Annotated[JsonStr | MISSING, Field(max_length=500)] = MISSING
 
 
 class ClientStatus(StrEnum):
@@ -479,6 +461,24 @@ class RevenueForecastSummary(ContractModel):
 class Role(StrEnum):
     admin = "admin"
     user = "user"
+
+
+class SearchHit(ContractModel):
+    """
+    One matching record: its id, a label to show, the first searchable field that matched and that field's text.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    label: Annotated[JsonStr, Field(max_length=20000)]
+    field: Annotated[JsonStr, Field(max_length=64, min_length=1)]
+    text: Annotated[JsonStr, Field(max_length=20000)]
 
 
 class TokenType(StrEnum):
@@ -941,16 +941,60 @@ class AuthSessionUpdate(MinProperties1):
     """
 
 
+class BulkItemResult(ContractModel):
+    """
+    What happened to one id: done; not_found (no such record, or one the caller cannot see); not_allowed (the caller may not do this to it, or dependent records block a purge); invalid (the record is not in the state the action needs, e.g. restoring a live record).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Uuid
+    """
+    Server-generated opaque identifier (UUID, time-ordered).
+    """
+    result: Result
+
+
+class BulkOutcome(ContractModel):
+    """
+    One result per distinct id, in the order sent, and how many were done.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    done: Annotated[JsonInt, Field(ge=0, le=500)]
+    results: Annotated[list[BulkItemResult], Field(max_length=500)]
+
+
 class BulkRequest(ContractModel):
     """
-    The body of a bulk operation; purge is admin-only.
+    The body of a bulk delete, restore or purge; purge is admin-only.
     """
 
     model_config = ConfigDict(
         extra="forbid",
     )
     action: Action
-    ids: Annotated[list[Uuid], Field(max_length=100, min_length=1)]
+    ids: Annotated[list[Uuid], Field(max_length=500, min_length=1)]
+    """
+    The records a bulk operation acts on: each id gets its own result.
+    """
+
+
+class BulkResult(ContractModel):
+    """
+    The answer of a bulk operation.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    data: BulkOutcome
+    message: Annotated[JsonStr | MISSING, Field(max_length=500)] = MISSING
 
 
 class ChangePasswordRequest(ContractModel):
@@ -1032,6 +1076,25 @@ class Client(ContractModel):
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
     deleted_at: NullableDateTime
+    deleted_by: NullableUuid
+    """
+    Who moved it to the trash; null while live.
+    """
+
+
+class ClientBulkStatus(ContractModel):
+    """
+    The body of a bulk status change: every listed Client gets this status.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ids: Annotated[list[Uuid], Field(max_length=500, min_length=1)]
+    """
+    The records a bulk operation acts on: each id gets its own result.
+    """
+    status: ClientStatus
 
 
 class ClientCreate(ContractModel):
@@ -1647,6 +1710,25 @@ class Lead(ContractModel):
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
     deleted_at: NullableDateTime
+    deleted_by: NullableUuid
+    """
+    Who moved it to the trash; null while live.
+    """
+
+
+class LeadBulkStatus(ContractModel):
+    """
+    The body of a bulk status change: every listed Lead gets this status.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ids: Annotated[list[Uuid], Field(max_length=500, min_length=1)]
+    """
+    The records a bulk operation acts on: each id gets its own result.
+    """
+    status: LeadStatus
 
 
 class LeadCreate(ContractModel):
@@ -1952,6 +2034,25 @@ class Project(ContractModel):
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
     deleted_at: NullableDateTime
+    deleted_by: NullableUuid
+    """
+    Who moved it to the trash; null while live.
+    """
+
+
+class ProjectBulkStatus(ContractModel):
+    """
+    The body of a bulk status change: every listed Project gets this status.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ids: Annotated[list[Uuid], Field(max_length=500, min_length=1)]
+    """
+    The records a bulk operation acts on: each id gets its own result.
+    """
+    status: ProjectStatus
 
 
 class ProjectCreate(ContractModel):
@@ -2174,6 +2275,36 @@ class RevenueForecastReport(ContractModel):
     """
 
 
+class SearchGroup(ContractModel):
+    """
+    The matches of one resource type, newest first, at most `limit` of them; has_more tells that there are more.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    type: Annotated[JsonStr, Field(max_length=64, min_length=1)]
+    """
+    The resource, e.g. Lead.
+    """
+    path: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    """
+    Its collection under /api, e.g. /leads.
+    """
+    items: Annotated[list[SearchHit], Field(max_length=50)]
+    has_more: JsonBool
+
+
+class SearchResults(ContractModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    q: Annotated[JsonStr, Field(max_length=200, min_length=1)]
+    groups: Annotated[list[SearchGroup], Field(max_length=20)]
+
+
 class Task(ContractModel):
     """
     A to-do with an optional due time and assignee, optionally about a client, a lead or a project. Visible to whoever can see that record; a task with no parent is visible to its creator and assignee.
@@ -2218,6 +2349,26 @@ class Task(ContractModel):
     """
     RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
     """
+    deleted_at: NullableDateTime
+    deleted_by: NullableUuid
+    """
+    Who moved it to the trash; null while live.
+    """
+
+
+class TaskBulkStatus(ContractModel):
+    """
+    The body of a bulk status change: every listed Task gets this status.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    ids: Annotated[list[Uuid], Field(max_length=500, min_length=1)]
+    """
+    The records a bulk operation acts on: each id gets its own result.
+    """
+    status: TaskStatus
 
 
 class TaskCreate(ContractModel):
@@ -2372,6 +2523,25 @@ class UserActivityReport(ContractModel):
     users: list[UserActivityRow]
 
 
+class BulkAssignRequest(ContractModel):
+    """
+    The body of a bulk assign (admin only): every listed record gets this assignee.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+    )
+    ids: Annotated[list[Uuid], Field(max_length=500, min_length=1)]
+    """
+    The records a bulk operation acts on: each id gets its own result.
+    """
+    assigned_to: NullableUuid
+    """
+    The user to assign to; null unassigns.
+    """
+
+
 class ClientRetentionReport(ContractModel):
     """
     Clients per client status (every status, in the order of shared_types.json), with how many had an interaction in the last recent_days, and retention / churn between active and inactive clients.
@@ -2427,6 +2597,17 @@ class MeEnvelope(ContractModel):
     )
     data: Me
     message: Annotated[JsonStr | MISSING, Field(max_length=500)] = MISSING
+
+
+class SearchResult(ContractModel):
+    """
+    The answer of a search.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    data: SearchResults
 
 
 class Session(ContractModel):

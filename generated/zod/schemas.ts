@@ -1,6 +1,9 @@
 // generated from contracts/ by python -m codegen; do not edit
 //
 // One Zod 4 schema per named contract schema, in dependency order, each with its z.infer type.
+// Response schemas (what the API answers) drop unknown keys, so fields the API adds later do
+// not break a deployed client; request schemas (Create/Update bodies, ...) refuse them, as the
+// API does. A contract name that is a JavaScript, DOM or Node global is exported as Crm<Name>.
 import { z } from "zod";
 
 import { isDate, isDateTime, isEmail, isMultipleOf, isUuid } from "./rules.js";
@@ -8,16 +11,23 @@ import { isDate, isDateTime, isEmail, isMultipleOf, isUuid } from "./rules.js";
 export const AccountStatus = z.enum(["active", "inactive", "closed"]);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
-/** Server-generated opaque identifier (UUID, time-ordered). */
+/**
+ * Server-generated opaque identifier (UUID, time-ordered).
+ */
 export const Id = z.string().refine(isUuid, { error: "expected a UUID" });
 export type Id = z.infer<typeof Id>;
 
-/** RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z. */
+/**
+ * RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
+ */
 export const Timestamp = z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" });
 export type Timestamp = z.infer<typeof Timestamp>;
 
-/** A billing or service account number held by a client (not a customer company). Visible to whoever can see its client; removed with the client when the client is purged. */
-export const Account = z.strictObject({
+/**
+ * A billing or service account number held by a client (not a customer company). Visible to whoever can see its client; removed with the client when the client is purged.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Account = z.object({
   "id": Id,
   "tenant_id": Id,
   /** The client holding this account. */
@@ -34,7 +44,9 @@ export const Account = z.strictObject({
 });
 export type Account = z.infer<typeof Account>;
 
-/** The body that creates an Account. */
+/**
+ * The body that creates an Account.
+ */
 export const AccountCreate = z.strictObject({
   /** The client holding this account. */
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }),
@@ -47,15 +59,21 @@ export const AccountCreate = z.strictObject({
 });
 export type AccountCreate = z.infer<typeof AccountCreate>;
 
-/** One Account record. */
-export const AccountEnvelope = z.strictObject({
+/**
+ * One Account record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const AccountEnvelope = z.object({
   "data": Account,
   "message": z.string().max(500).optional(),
 });
 export type AccountEnvelope = z.infer<typeof AccountEnvelope>;
 
-/** One page of Account records. */
-export const AccountPage = z.strictObject({
+/**
+ * One page of Account records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const AccountPage = z.object({
   "items": z.array(Account).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -67,7 +85,9 @@ export const AccountPage = z.strictObject({
 });
 export type AccountPage = z.infer<typeof AccountPage>;
 
-/** A partial update of an Account: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of an Account: only the fields sent change; null clears a nullable field.
+ */
 export const AccountUpdate = z.strictObject({
   /** The client holding this account. */
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).optional(),
@@ -83,14 +103,18 @@ export type AccountUpdate = z.infer<typeof AccountUpdate>;
 export const Address = z.string().max(255);
 export type Address = z.infer<typeof Address>;
 
-/** The body of assign. */
+/**
+ * The body of assign.
+ */
 export const AssignRequest = z.strictObject({
   /** The user to assign to; null unassigns. */
   "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
 });
 export type AssignRequest = z.infer<typeof AssignRequest>;
 
-/** One login: the family of refresh tokens that login started. Access tokens carry its id (claim sid), and every authenticated statement checks that it is not revoked, so logout, a password change and refresh-token reuse end it on the very next request. No routes of its own. */
+/**
+ * One login: the family of refresh tokens that login started. Access tokens carry its id (claim sid), and every authenticated statement checks that it is not revoked, so logout, a password change and refresh-token reuse end it on the very next request. No routes of its own.
+ */
 export const AuthSession = z.strictObject({
   "id": Id,
   "tenant_id": Id,
@@ -104,7 +128,9 @@ export const AuthSession = z.strictObject({
 });
 export type AuthSession = z.infer<typeof AuthSession>;
 
-/** The body that creates an AuthSession. */
+/**
+ * The body that creates an AuthSession.
+ */
 export const AuthSessionCreate = z.strictObject({
   "user_id": Id,
   /** The family ends here whatever its refreshes: a fresh login is due. */
@@ -114,7 +140,9 @@ export const AuthSessionCreate = z.strictObject({
 });
 export type AuthSessionCreate = z.infer<typeof AuthSessionCreate>;
 
-/** A partial update of an AuthSession: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of an AuthSession: only the fields sent change; null clears a nullable field.
+ */
 export const AuthSessionUpdate = z.strictObject({
   "user_id": Id.optional(),
   /** The family ends here whatever its refreshes: a fresh login is due. */
@@ -124,31 +152,70 @@ export const AuthSessionUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type AuthSessionUpdate = z.infer<typeof AuthSessionUpdate>;
 
-/** How many records changed. */
-export const BulkCount = z.strictObject({
-  "affected": z.number().int().gte(0).lte(100),
-});
-export type BulkCount = z.infer<typeof BulkCount>;
+/**
+ * The records a bulk operation acts on: each id gets its own result.
+ */
+export const BulkIds = z.array(Id).min(1).max(500);
+export type BulkIds = z.infer<typeof BulkIds>;
 
-/** The body of a bulk operation; purge is admin-only. */
+/**
+ * The body of a bulk assign (admin only): every listed record gets this assignee.
+ */
+export const BulkAssignRequest = z.strictObject({
+  "ids": BulkIds,
+  /** The user to assign to; null unassigns. */
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+});
+export type BulkAssignRequest = z.infer<typeof BulkAssignRequest>;
+
+/**
+ * What happened to one id: done; not_found (no such record, or one the caller cannot see); not_allowed (the caller may not do this to it, or dependent records block a purge); invalid (the record is not in the state the action needs, e.g. restoring a live record).
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const BulkItemResult = z.object({
+  "id": Id,
+  "result": z.enum(["done", "not_found", "not_allowed", "invalid"]),
+});
+export type BulkItemResult = z.infer<typeof BulkItemResult>;
+
+/**
+ * One result per distinct id, in the order sent, and how many were done.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const BulkOutcome = z.object({
+  "done": z.number().int().gte(0).lte(500),
+  "results": z.array(BulkItemResult).max(500),
+});
+export type BulkOutcome = z.infer<typeof BulkOutcome>;
+
+/**
+ * The body of a bulk delete, restore or purge; purge is admin-only.
+ */
 export const BulkRequest = z.strictObject({
   "action": z.enum(["delete", "restore", "purge"]),
-  "ids": z.array(Id).min(1).max(100),
+  "ids": BulkIds,
 });
 export type BulkRequest = z.infer<typeof BulkRequest>;
 
-/** The answer of a bulk operation. */
-export const BulkResult = z.strictObject({
-  "data": BulkCount,
+/**
+ * The answer of a bulk operation.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const BulkResult = z.object({
+  "data": BulkOutcome,
   "message": z.string().max(500).optional(),
 });
 export type BulkResult = z.infer<typeof BulkResult>;
 
-/** A password as chosen by a user: 8 to 128 characters. */
+/**
+ * A password as chosen by a user: 8 to 128 characters.
+ */
 export const Password = z.string().min(8).max(128);
 export type Password = z.infer<typeof Password>;
 
-/** The body of change-password; the other sessions of the user are revoked. */
+/**
+ * The body of change-password; the other sessions of the user are revoked.
+ */
 export const ChangePasswordRequest = z.strictObject({
   "current_password": z.string().min(1).max(128),
   "new_password": Password,
@@ -158,19 +225,26 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const ClientStatus = z.enum(["new", "prospect", "active", "inactive"]);
 export type ClientStatus = z.infer<typeof ClientStatus>;
 
-/** An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic. */
+/**
+ * An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
+ */
 export const Email = z.string().max(254).refine(isEmail, { error: "expected an email address" });
 export type Email = z.infer<typeof Email>;
 
-/** A phone number as typed: digits with an optional leading +, and spaces, dots, dashes or parentheses. */
+/**
+ * A phone number as typed: digits with an optional leading +, and spaces, dots, dashes or parentheses.
+ */
 export const Phone = z.string().min(7).max(20).regex(new RegExp("^[+]?[0-9 ().-]{7,20}$", "u"));
 export type Phone = z.infer<typeof Phone>;
 
 export const PhoneLabel = z.enum(["work", "mobile", "home", "fax", "other"]);
 export type PhoneLabel = z.infer<typeof PhoneLabel>;
 
-/** A customer company or person, often converted from a lead. */
-export const Client = z.strictObject({
+/**
+ * A customer company or person, often converted from a lead.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Client = z.object({
   "id": Id,
   "tenant_id": Id,
   /** Company or person name. */
@@ -200,10 +274,23 @@ export const Client = z.strictObject({
   "created_at": Timestamp,
   "updated_at": Timestamp,
   "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  /** Who moved it to the trash; null while live. */
+  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
 });
 export type Client = z.infer<typeof Client>;
 
-/** The body that creates a Client. */
+/**
+ * The body of a bulk status change: every listed Client gets this status.
+ */
+export const ClientBulkStatus = z.strictObject({
+  "ids": BulkIds,
+  "status": ClientStatus,
+});
+export type ClientBulkStatus = z.infer<typeof ClientBulkStatus>;
+
+/**
+ * The body that creates a Client.
+ */
 export const ClientCreate = z.strictObject({
   /** Company or person name. */
   "name": z.string().min(1).max(100),
@@ -227,15 +314,21 @@ export const ClientCreate = z.strictObject({
 });
 export type ClientCreate = z.infer<typeof ClientCreate>;
 
-/** One Client record. */
-export const ClientEnvelope = z.strictObject({
+/**
+ * One Client record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ClientEnvelope = z.object({
   "data": Client,
   "message": z.string().max(500).optional(),
 });
 export type ClientEnvelope = z.infer<typeof ClientEnvelope>;
 
-/** One page of Client records. */
-export const ClientPage = z.strictObject({
+/**
+ * One page of Client records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ClientPage = z.object({
   "items": z.array(Client).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -247,7 +340,10 @@ export const ClientPage = z.strictObject({
 });
 export type ClientPage = z.infer<typeof ClientPage>;
 
-export const ClientRetentionStatusRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ClientRetentionStatusRow = z.object({
   "status": ClientStatus,
   "count": z.number().int().gte(0).lte(9007199254740991),
   /** Clients of this status with an interaction in the last recent_days. */
@@ -255,8 +351,11 @@ export const ClientRetentionStatusRow = z.strictObject({
 });
 export type ClientRetentionStatusRow = z.infer<typeof ClientRetentionStatusRow>;
 
-/** Clients per client status (every status, in the order of shared_types.json), with how many had an interaction in the last recent_days, and retention / churn between active and inactive clients. */
-export const ClientRetentionReport = z.strictObject({
+/**
+ * Clients per client status (every status, in the order of shared_types.json), with how many had an interaction in the last recent_days, and retention / churn between active and inactive clients.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ClientRetentionReport = z.object({
   /** active / (active + inactive) clients as a percentage; 0 when there are none. */
   "retention_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
   /** inactive / (active + inactive) clients as a percentage; 0 when there are none. */
@@ -265,7 +364,9 @@ export const ClientRetentionReport = z.strictObject({
 });
 export type ClientRetentionReport = z.infer<typeof ClientRetentionReport>;
 
-/** A partial update of a Client: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Client: only the fields sent change; null clears a nullable field.
+ */
 export const ClientUpdate = z.strictObject({
   /** Company or person name. */
   "name": z.string().min(1).max(100).optional(),
@@ -292,8 +393,11 @@ export type ClientUpdate = z.infer<typeof ClientUpdate>;
 export const PersonName = z.string().min(1).max(100);
 export type PersonName = z.infer<typeof PersonName>;
 
-/** A person at a client or a lead. Visible to whoever can see that client or lead; a contact with neither is visible to its creator. */
-export const Contact = z.strictObject({
+/**
+ * A person at a client or a lead. Visible to whoever can see that client or lead; a contact with neither is visible to its creator.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Contact = z.object({
   "id": Id,
   "tenant_id": Id,
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
@@ -314,7 +418,9 @@ export const Contact = z.strictObject({
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** The body that creates a Contact. */
+/**
+ * The body that creates a Contact.
+ */
 export const ContactCreate = z.strictObject({
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
   "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -331,15 +437,21 @@ export const ContactCreate = z.strictObject({
 });
 export type ContactCreate = z.infer<typeof ContactCreate>;
 
-/** One Contact record. */
-export const ContactEnvelope = z.strictObject({
+/**
+ * One Contact record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ContactEnvelope = z.object({
   "data": Contact,
   "message": z.string().max(500).optional(),
 });
 export type ContactEnvelope = z.infer<typeof ContactEnvelope>;
 
-/** One page of Contact records. */
-export const ContactPage = z.strictObject({
+/**
+ * One page of Contact records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ContactPage = z.object({
   "items": z.array(Contact).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -351,7 +463,9 @@ export const ContactPage = z.strictObject({
 });
 export type ContactPage = z.infer<typeof ContactPage>;
 
-/** A partial update of a Contact: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Contact: only the fields sent change; null clears a nullable field.
+ */
 export const ContactUpdate = z.strictObject({
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
   "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -368,7 +482,10 @@ export const ContactUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type ContactUpdate = z.infer<typeof ContactUpdate>;
 
-export const ConversionRateOverall = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ConversionRateOverall = z.object({
   "total_leads": z.number().int().gte(0).lte(9007199254740991),
   /** Leads with status converted. */
   "converted": z.number().int().gte(0).lte(9007199254740991),
@@ -379,7 +496,10 @@ export const ConversionRateOverall = z.strictObject({
 });
 export type ConversionRateOverall = z.infer<typeof ConversionRateOverall>;
 
-export const ConversionRateUserRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ConversionRateUserRow = z.object({
   /** The assignee; null on the row of unassigned leads. */
   "user_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
   /** The assignee's email; null on the row of unassigned leads. */
@@ -391,26 +511,39 @@ export const ConversionRateUserRow = z.strictObject({
 });
 export type ConversionRateUserRow = z.infer<typeof ConversionRateUserRow>;
 
-/** Lead conversion overall and per assignee. The by_user rows (one per assignee, plus one with user_id and user_email null for unassigned leads) add up to overall; a non-admin sees only their own row. */
-export const ConversionRateReport = z.strictObject({
+/**
+ * Lead conversion overall and per assignee. The by_user rows (one per assignee, plus one with user_id and user_email null for unassigned leads) add up to overall; a non-admin sees only their own row.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ConversionRateReport = z.object({
   "overall": ConversionRateOverall,
   "by_user": z.array(ConversionRateUserRow),
 });
 export type ConversionRateReport = z.infer<typeof ConversionRateReport>;
 
-/** Calendar date, YYYY-MM-DD. */
-export const Date = z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" });
-export type Date = z.infer<typeof Date>;
+/**
+ * Calendar date, YYYY-MM-DD.
+ * (The contracts' `Date`, renamed: `Date` is a global.)
+ */
+export const CrmDate = z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" });
+export type CrmDate = z.infer<typeof CrmDate>;
 
-/** The one body of every non-2xx answer. error is a sentence a person can read; details carries machine-readable context (for validation errors, each failing field by its path). */
-export const Error = z.strictObject({
+/**
+ * The one body of every non-2xx answer. error is a sentence a person can read; details carries machine-readable context (for validation errors, each failing field by its path).
+ * (The contracts' `Error`, renamed: `Error` is a global.)
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const CrmError = z.object({
   "error": z.string().min(1),
   /** Open object: its keys depend on the error. */
   "details": z.looseObject({}),
 });
-export type Error = z.infer<typeof Error>;
+export type CrmError = z.infer<typeof CrmError>;
 
-export const FollowUpInactiveClientRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const FollowUpInactiveClientRow = z.object({
   "client_id": Id,
   "client_name": z.string().min(1).max(100),
   "status": ClientStatus,
@@ -425,7 +558,10 @@ export type FollowUpInactiveClientRow = z.infer<typeof FollowUpInactiveClientRow
 export const LeadStatus = z.enum(["new", "contacted", "qualified", "lost", "converted"]);
 export type LeadStatus = z.infer<typeof LeadStatus>;
 
-export const FollowUpInactiveLeadRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const FollowUpInactiveLeadRow = z.object({
   "lead_id": Id,
   "lead_name": z.string().min(1).max(100),
   "status": LeadStatus,
@@ -443,7 +579,10 @@ export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
 export const InteractionType = z.enum(["call", "email", "meeting", "other"]);
 export type InteractionType = z.infer<typeof InteractionType>;
 
-export const FollowUpOverdueRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const FollowUpOverdueRow = z.object({
   /** The interaction. */
   "id": Id,
   "interaction_type": InteractionType,
@@ -464,8 +603,11 @@ export const FollowUpOverdueRow = z.strictObject({
 });
 export type FollowUpOverdueRow = z.infer<typeof FollowUpOverdueRow>;
 
-/** Overdue follow-ups, and clients and open leads with no interaction in the last inactive_days. */
-export const FollowUpsReport = z.strictObject({
+/**
+ * Overdue follow-ups, and clients and open leads with no interaction in the last inactive_days.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const FollowUpsReport = z.object({
   /** Open follow-ups (pending, rescheduled) due before now. */
   "overdue_interactions": z.number().int().gte(0).lte(9007199254740991),
   /** Those follow-ups, oldest first. */
@@ -477,14 +619,20 @@ export const FollowUpsReport = z.strictObject({
 });
 export type FollowUpsReport = z.infer<typeof FollowUpsReport>;
 
-/** The answer of the health check. */
+/**
+ * The answer of the health check.
+ * Response schema: unknown keys are dropped, not refused.
+ */
 export const Health = z.looseObject({
   "status": z.string().min(1).max(50),
 });
 export type Health = z.infer<typeof Health>;
 
-/** One entry of the activity log: a call, email or meeting with a client, a lead or about a project, with an optional follow-up. Visible to whoever can see the record it hangs off. */
-export const Interaction = z.strictObject({
+/**
+ * One entry of the activity log: a call, email or meeting with a client, a lead or about a project, with an optional follow-up. Visible to whoever can see the record it hangs off.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Interaction = z.object({
   "id": Id,
   "tenant_id": Id,
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
@@ -512,7 +660,9 @@ export const Interaction = z.strictObject({
 });
 export type Interaction = z.infer<typeof Interaction>;
 
-/** The body that creates an Interaction. */
+/**
+ * The body that creates an Interaction.
+ */
 export const InteractionCreate = z.strictObject({
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
   "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -535,15 +685,21 @@ export const InteractionCreate = z.strictObject({
 });
 export type InteractionCreate = z.infer<typeof InteractionCreate>;
 
-/** One Interaction record. */
-export const InteractionEnvelope = z.strictObject({
+/**
+ * One Interaction record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const InteractionEnvelope = z.object({
   "data": Interaction,
   "message": z.string().max(500).optional(),
 });
 export type InteractionEnvelope = z.infer<typeof InteractionEnvelope>;
 
-/** One page of Interaction records. */
-export const InteractionPage = z.strictObject({
+/**
+ * One page of Interaction records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const InteractionPage = z.object({
   "items": z.array(Interaction).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -555,7 +711,9 @@ export const InteractionPage = z.strictObject({
 });
 export type InteractionPage = z.infer<typeof InteractionPage>;
 
-/** A partial update of an Interaction: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of an Interaction: only the fields sent change; null clears a nullable field.
+ */
 export const InteractionUpdate = z.strictObject({
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
   "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -581,8 +739,11 @@ export type InteractionUpdate = z.infer<typeof InteractionUpdate>;
 export const LeadSource = z.enum(["Website", "Referral", "Cold Call", "Email Campaign", "Social Media", "Trade Show", "Advertisement", "Partner", "Other"]);
 export type LeadSource = z.infer<typeof LeadSource>;
 
-/** A prospective customer, before conversion to a client. */
-export const Lead = z.strictObject({
+/**
+ * A prospective customer, before conversion to a client.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Lead = z.object({
   "id": Id,
   "tenant_id": Id,
   /** Company or person name. */
@@ -611,10 +772,23 @@ export const Lead = z.strictObject({
   "created_at": Timestamp,
   "updated_at": Timestamp,
   "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  /** Who moved it to the trash; null while live. */
+  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 
-/** The body that creates a Lead. */
+/**
+ * The body of a bulk status change: every listed Lead gets this status.
+ */
+export const LeadBulkStatus = z.strictObject({
+  "ids": BulkIds,
+  "status": LeadStatus,
+});
+export type LeadBulkStatus = z.infer<typeof LeadBulkStatus>;
+
+/**
+ * The body that creates a Lead.
+ */
 export const LeadCreate = z.strictObject({
   /** Company or person name. */
   "name": z.string().min(1).max(100),
@@ -637,15 +811,21 @@ export const LeadCreate = z.strictObject({
 });
 export type LeadCreate = z.infer<typeof LeadCreate>;
 
-/** One Lead record. */
-export const LeadEnvelope = z.strictObject({
+/**
+ * One Lead record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const LeadEnvelope = z.object({
   "data": Lead,
   "message": z.string().max(500).optional(),
 });
 export type LeadEnvelope = z.infer<typeof LeadEnvelope>;
 
-/** One page of Lead records. */
-export const LeadPage = z.strictObject({
+/**
+ * One page of Lead records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const LeadPage = z.object({
   "items": z.array(Lead).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -657,7 +837,10 @@ export const LeadPage = z.strictObject({
 });
 export type LeadPage = z.infer<typeof LeadPage>;
 
-export const LeadSourceRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const LeadSourceRow = z.object({
   /** null: the leads with no source (the Unknown row). */
   "source": LeadSource.nullable(),
   "total_leads": z.number().int().gte(0).lte(9007199254740991),
@@ -670,13 +853,18 @@ export const LeadSourceRow = z.strictObject({
 });
 export type LeadSourceRow = z.infer<typeof LeadSourceRow>;
 
-/** Leads per lead source: the standard sources in the order of shared_types.json, then one row with source null for leads without a source (shown as Unknown). */
-export const LeadSourceReport = z.strictObject({
+/**
+ * Leads per lead source: the standard sources in the order of shared_types.json, then one row with source null for leads without a source (shown as Unknown).
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const LeadSourceReport = z.object({
   "sources": z.array(LeadSourceRow),
 });
 export type LeadSourceReport = z.infer<typeof LeadSourceReport>;
 
-/** A partial update of a Lead: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Lead: only the fields sent change; null clears a nullable field.
+ */
 export const LeadUpdate = z.strictObject({
   /** Company or person name. */
   "name": z.string().min(1).max(100).optional(),
@@ -699,11 +887,15 @@ export const LeadUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type LeadUpdate = z.infer<typeof LeadUpdate>;
 
-/** URL-safe short name: lowercase letters and digits in dash-separated words. */
+/**
+ * URL-safe short name: lowercase letters and digits in dash-separated words.
+ */
 export const Slug = z.string().min(1).max(50).regex(new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u"));
 export type Slug = z.infer<typeof Slug>;
 
-/** The body of login. Email is matched case-insensitively. */
+/**
+ * The body of login. Email is matched case-insensitively.
+ */
 export const LoginRequest = z.strictObject({
   "email": Email,
   /** Any length up to 128: the policy applies when a password is chosen, not when it is typed. */
@@ -716,8 +908,11 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const LongText = z.string().max(20000);
 export type LongText = z.infer<typeof LongText>;
 
-/** An organisation using the CRM. Every tenant table hangs off it. Tenants are created and changed by the crm CLI, never through the API; login and me return the caller's tenant (id, name, slug). */
-export const Tenant = z.strictObject({
+/**
+ * An organisation using the CRM. Every tenant table hangs off it. Tenants are created and changed by the crm CLI, never through the API; login and me return the caller's tenant (id, name, slug).
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Tenant = z.object({
   "id": Id,
   /** Display name, e.g. the company name. */
   "name": z.string().min(1).max(100),
@@ -733,8 +928,11 @@ export type Tenant = z.infer<typeof Tenant>;
 export const Role = z.enum(["admin", "user"]);
 export type Role = z.infer<typeof Role>;
 
-/** A person who logs in to one tenant. Users are never deleted, only deactivated (is_active false), so every record they created or were assigned keeps its author. */
-export const User = z.strictObject({
+/**
+ * A person who logs in to one tenant. Users are never deleted, only deactivated (is_active false), so every record they created or were assigned keeps its author.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const User = z.object({
   "id": Id,
   "tenant_id": Id,
   /** Login name; unique within the tenant. */
@@ -751,26 +949,37 @@ export const User = z.strictObject({
 });
 export type User = z.infer<typeof User>;
 
-/** The caller and their tenant. */
-export const Me = z.strictObject({
+/**
+ * The caller and their tenant.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Me = z.object({
   "user": User,
   "tenant": Tenant,
 });
 export type Me = z.infer<typeof Me>;
 
-/** The answer of me. */
-export const MeEnvelope = z.strictObject({
+/**
+ * The answer of me.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const MeEnvelope = z.object({
   "data": Me,
   "message": z.string().max(500).optional(),
 });
 export type MeEnvelope = z.infer<typeof MeEnvelope>;
 
-/** An amount with at most two decimals. */
+/**
+ * An amount with at most two decimals.
+ */
 export const Money = z.number().gte(0).lte(999999999999.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" });
 export type Money = z.infer<typeof Money>;
 
-/** A dated, authored note on a client, a lead or a project. Visible to whoever can see the record it hangs off; a note with no parent is visible to its author. */
-export const Note = z.strictObject({
+/**
+ * A dated, authored note on a client, a lead or a project. Visible to whoever can see the record it hangs off; a note with no parent is visible to its author.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Note = z.object({
   "id": Id,
   "tenant_id": Id,
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
@@ -784,7 +993,9 @@ export const Note = z.strictObject({
 });
 export type Note = z.infer<typeof Note>;
 
-/** The body that creates a Note. */
+/**
+ * The body that creates a Note.
+ */
 export const NoteCreate = z.strictObject({
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
   "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -793,15 +1004,21 @@ export const NoteCreate = z.strictObject({
 });
 export type NoteCreate = z.infer<typeof NoteCreate>;
 
-/** One Note record. */
-export const NoteEnvelope = z.strictObject({
+/**
+ * One Note record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const NoteEnvelope = z.object({
   "data": Note,
   "message": z.string().max(500).optional(),
 });
 export type NoteEnvelope = z.infer<typeof NoteEnvelope>;
 
-/** One page of Note records. */
-export const NotePage = z.strictObject({
+/**
+ * One page of Note records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const NotePage = z.object({
   "items": z.array(Note).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -813,7 +1030,9 @@ export const NotePage = z.strictObject({
 });
 export type NotePage = z.infer<typeof NotePage>;
 
-/** A partial update of a Note: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Note: only the fields sent change; null clears a nullable field.
+ */
 export const NoteUpdate = z.strictObject({
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
   "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -822,7 +1041,9 @@ export const NoteUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type NoteUpdate = z.infer<typeof NoteUpdate>;
 
-/** What every list answer carries beside items. */
+/**
+ * What every list answer carries beside items.
+ */
 export const PageMeta = z.strictObject({
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -834,7 +1055,10 @@ export const PageMeta = z.strictObject({
 });
 export type PageMeta = z.infer<typeof PageMeta>;
 
-export const PipelineLeadRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const PipelineLeadRow = z.object({
   "status": LeadStatus,
   "count": z.number().int().gte(0).lte(9007199254740991),
 });
@@ -843,7 +1067,10 @@ export type PipelineLeadRow = z.infer<typeof PipelineLeadRow>;
 export const ProjectStatus = z.enum(["active", "pending", "completed", "cancelled"]);
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
-export const PipelineProjectRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const PipelineProjectRow = z.object({
   "status": ProjectStatus,
   "count": z.number().int().gte(0).lte(9007199254740991),
   /** Sum of the projects' value, as entered (not annualised). */
@@ -851,8 +1078,11 @@ export const PipelineProjectRow = z.strictObject({
 });
 export type PipelineProjectRow = z.infer<typeof PipelineProjectRow>;
 
-/** Sales pipeline: leads per lead status, projects and their summed value per project status. Every status appears, in the order of shared_types.json, with 0 where there are none. */
-export const PipelineReport = z.strictObject({
+/**
+ * Sales pipeline: leads per lead status, projects and their summed value per project status. Every status appears, in the order of shared_types.json, with 0 where there are none.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const PipelineReport = z.object({
   "leads": z.array(PipelineLeadRow),
   "projects": z.array(PipelineProjectRow),
 });
@@ -861,8 +1091,11 @@ export type PipelineReport = z.infer<typeof PipelineReport>;
 export const ValueType = z.enum(["one_time", "monthly", "yearly"]);
 export type ValueType = z.infer<typeof ValueType>;
 
-/** A deal or piece of work for a client or a lead, or standalone. Visible to whoever can see its client or lead; a standalone project is visible to its creator and assignee. */
-export const Project = z.strictObject({
+/**
+ * A deal or piece of work for a client or a lead, or standalone. Visible to whoever can see its client or lead; a standalone project is visible to its creator and assignee.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Project = z.object({
   "id": Id,
   "tenant_id": Id,
   /** The client this project belongs to, if any. A client with projects cannot be purged. */
@@ -892,10 +1125,23 @@ export const Project = z.strictObject({
   "created_at": Timestamp,
   "updated_at": Timestamp,
   "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  /** Who moved it to the trash; null while live. */
+  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
 });
 export type Project = z.infer<typeof Project>;
 
-/** The body that creates a Project. */
+/**
+ * The body of a bulk status change: every listed Project gets this status.
+ */
+export const ProjectBulkStatus = z.strictObject({
+  "ids": BulkIds,
+  "status": ProjectStatus,
+});
+export type ProjectBulkStatus = z.infer<typeof ProjectBulkStatus>;
+
+/**
+ * The body that creates a Project.
+ */
 export const ProjectCreate = z.strictObject({
   /** The client this project belongs to, if any. A client with projects cannot be purged. */
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -921,15 +1167,21 @@ export const ProjectCreate = z.strictObject({
 });
 export type ProjectCreate = z.infer<typeof ProjectCreate>;
 
-/** One Project record. */
-export const ProjectEnvelope = z.strictObject({
+/**
+ * One Project record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ProjectEnvelope = z.object({
   "data": Project,
   "message": z.string().max(500).optional(),
 });
 export type ProjectEnvelope = z.infer<typeof ProjectEnvelope>;
 
-/** One page of Project records. */
-export const ProjectPage = z.strictObject({
+/**
+ * One page of Project records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ProjectPage = z.object({
   "items": z.array(Project).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -941,7 +1193,10 @@ export const ProjectPage = z.strictObject({
 });
 export type ProjectPage = z.infer<typeof ProjectPage>;
 
-export const ProjectPerformanceSummary = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ProjectPerformanceSummary = z.object({
   "total_projects": z.number().int().gte(0).lte(9007199254740991),
   /** Completed projects. */
   "won": z.number().int().gte(0).lte(9007199254740991),
@@ -958,13 +1213,18 @@ export const ProjectPerformanceSummary = z.strictObject({
 });
 export type ProjectPerformanceSummary = z.infer<typeof ProjectPerformanceSummary>;
 
-/** Project outcomes: won = completed, lost = cancelled, pending = open (pending + active). */
-export const ProjectPerformanceReport = z.strictObject({
+/**
+ * Project outcomes: won = completed, lost = cancelled, pending = open (pending + active).
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const ProjectPerformanceReport = z.object({
   "summary": ProjectPerformanceSummary,
 });
 export type ProjectPerformanceReport = z.infer<typeof ProjectPerformanceReport>;
 
-/** A partial update of a Project: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Project: only the fields sent change; null clears a nullable field.
+ */
 export const ProjectUpdate = z.strictObject({
   /** The client this project belongs to, if any. A client with projects cannot be purged. */
   "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
@@ -990,17 +1250,23 @@ export const ProjectUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
 
-/** An opaque token string. */
+/**
+ * An opaque token string.
+ */
 export const Token = z.string().min(1).max(4096);
 export type Token = z.infer<typeof Token>;
 
-/** The body of refresh. */
+/**
+ * The body of refresh.
+ */
 export const RefreshRequest = z.strictObject({
   "refresh_token": Token,
 });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
-/** One issued refresh token, stored as the SHA-256 of its secret (the secret is 256 random bits, so a fast hash is enough). Single use: refreshing marks it used and issues the next one; presenting a used one again means it was stolen, and its whole session is revoked. No routes of its own. */
+/**
+ * One issued refresh token, stored as the SHA-256 of its secret (the secret is 256 random bits, so a fast hash is enough). Single use: refreshing marks it used and issues the next one; presenting a used one again means it was stolen, and its whole session is revoked. No routes of its own.
+ */
 export const RefreshToken = z.strictObject({
   "id": Id,
   "tenant_id": Id,
@@ -1014,7 +1280,9 @@ export const RefreshToken = z.strictObject({
 });
 export type RefreshToken = z.infer<typeof RefreshToken>;
 
-/** The body that creates a RefreshToken. */
+/**
+ * The body that creates a RefreshToken.
+ */
 export const RefreshTokenCreate = z.strictObject({
   "session_id": Id,
   /** Hex SHA-256 of the token's secret part. */
@@ -1024,7 +1292,9 @@ export const RefreshTokenCreate = z.strictObject({
 });
 export type RefreshTokenCreate = z.infer<typeof RefreshTokenCreate>;
 
-/** A partial update of a RefreshToken: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a RefreshToken: only the fields sent change; null clears a nullable field.
+ */
 export const RefreshTokenUpdate = z.strictObject({
   "session_id": Id.optional(),
   /** Hex SHA-256 of the token's secret part. */
@@ -1034,7 +1304,10 @@ export const RefreshTokenUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type RefreshTokenUpdate = z.infer<typeof RefreshTokenUpdate>;
 
-export const RevenueByClientRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const RevenueByClientRow = z.object({
   "client_id": Id,
   "client_name": z.string().min(1).max(100),
   "total_projects": z.number().int().gte(0).lte(9007199254740991),
@@ -1047,20 +1320,29 @@ export const RevenueByClientRow = z.strictObject({
 });
 export type RevenueByClientRow = z.infer<typeof RevenueByClientRow>;
 
-/** Clients with projects, by the summed value of their projects, highest total_value first, at most limit rows. */
-export const RevenueByClientReport = z.strictObject({
+/**
+ * Clients with projects, by the summed value of their projects, highest total_value first, at most limit rows.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const RevenueByClientReport = z.object({
   "clients": z.array(RevenueByClientRow),
 });
 export type RevenueByClientReport = z.infer<typeof RevenueByClientReport>;
 
-export const RevenueForecastMonthRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const RevenueForecastMonthRow = z.object({
   /** YYYY-MM. */
   "month": z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u")),
   "weighted_forecast": Money,
 });
 export type RevenueForecastMonthRow = z.infer<typeof RevenueForecastMonthRow>;
 
-export const RevenueForecastSummary = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const RevenueForecastSummary = z.object({
   /** Annualised value of pending, active and completed projects. */
   "total_pipeline_value": Money,
   /** Sum of annualised value x weight. */
@@ -1072,16 +1354,66 @@ export const RevenueForecastSummary = z.strictObject({
 });
 export type RevenueForecastSummary = z.infer<typeof RevenueForecastSummary>;
 
-/** Weighted pipeline of annualised project value (monthly x 12; yearly and one_time as is). Weights: pending 0.3, active 0.6, completed 1.0, cancelled 0. */
-export const RevenueForecastReport = z.strictObject({
+/**
+ * Weighted pipeline of annualised project value (monthly x 12; yearly and one_time as is). Weights: pending 0.3, active 0.6, completed 1.0, cancelled 0.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const RevenueForecastReport = z.object({
   "forecast": RevenueForecastSummary,
   /** One row per month, ascending, for the next months months; a project counts in the month of its end_date. */
   "by_month": z.array(RevenueForecastMonthRow),
 });
 export type RevenueForecastReport = z.infer<typeof RevenueForecastReport>;
 
-/** Tokens for a logged-in user, with the user and their tenant. */
-export const Session = z.strictObject({
+/**
+ * One matching record: its id, a label to show, the first searchable field that matched and that field's text.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const SearchHit = z.object({
+  "id": Id,
+  "label": z.string().max(20000),
+  "field": z.string().min(1).max(64),
+  "text": z.string().max(20000),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/**
+ * The matches of one resource type, newest first, at most `limit` of them; has_more tells that there are more.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const SearchGroup = z.object({
+  /** The resource, e.g. Lead. */
+  "type": z.string().min(1).max(64),
+  /** Its collection under /api, e.g. /leads. */
+  "path": z.string().min(1).max(100),
+  "items": z.array(SearchHit).max(50),
+  "has_more": z.boolean(),
+});
+export type SearchGroup = z.infer<typeof SearchGroup>;
+
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const SearchResults = z.object({
+  "q": z.string().min(1).max(200),
+  "groups": z.array(SearchGroup).max(20),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+
+/**
+ * The answer of a search.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const SearchResult = z.object({
+  "data": SearchResults,
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+/**
+ * Tokens for a logged-in user, with the user and their tenant.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Session = z.object({
   "access_token": Token,
   "refresh_token": Token,
   "token_type": z.enum(["Bearer"]),
@@ -1092,8 +1424,11 @@ export const Session = z.strictObject({
 });
 export type Session = z.infer<typeof Session>;
 
-/** The answer of login and refresh. */
-export const SessionEnvelope = z.strictObject({
+/**
+ * The answer of login and refresh.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const SessionEnvelope = z.object({
   "data": Session,
   "message": z.string().max(500).optional(),
 });
@@ -1105,8 +1440,11 @@ export type ShortText = z.infer<typeof ShortText>;
 export const TaskStatus = z.enum(["todo", "in_progress", "done", "cancelled"]);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-/** A to-do with an optional due time and assignee, optionally about a client, a lead or a project. Visible to whoever can see that record; a task with no parent is visible to its creator and assignee. */
-export const Task = z.strictObject({
+/**
+ * A to-do with an optional due time and assignee, optionally about a client, a lead or a project. Visible to whoever can see that record; a task with no parent is visible to its creator and assignee.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const Task = z.object({
   "id": Id,
   "tenant_id": Id,
   "title": z.string().min(1).max(200),
@@ -1123,10 +1461,24 @@ export const Task = z.strictObject({
   "created_by": Id,
   "created_at": Timestamp,
   "updated_at": Timestamp,
+  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  /** Who moved it to the trash; null while live. */
+  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
 });
 export type Task = z.infer<typeof Task>;
 
-/** The body that creates a Task. */
+/**
+ * The body of a bulk status change: every listed Task gets this status.
+ */
+export const TaskBulkStatus = z.strictObject({
+  "ids": BulkIds,
+  "status": TaskStatus,
+});
+export type TaskBulkStatus = z.infer<typeof TaskBulkStatus>;
+
+/**
+ * The body that creates a Task.
+ */
 export const TaskCreate = z.strictObject({
   "title": z.string().min(1).max(200),
   "description": z.string().max(20000).nullable().optional(),
@@ -1140,15 +1492,21 @@ export const TaskCreate = z.strictObject({
 });
 export type TaskCreate = z.infer<typeof TaskCreate>;
 
-/** One Task record. */
-export const TaskEnvelope = z.strictObject({
+/**
+ * One Task record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const TaskEnvelope = z.object({
   "data": Task,
   "message": z.string().max(500).optional(),
 });
 export type TaskEnvelope = z.infer<typeof TaskEnvelope>;
 
-/** One page of Task records. */
-export const TaskPage = z.strictObject({
+/**
+ * One page of Task records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const TaskPage = z.object({
   "items": z.array(Task).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -1160,7 +1518,9 @@ export const TaskPage = z.strictObject({
 });
 export type TaskPage = z.infer<typeof TaskPage>;
 
-/** A partial update of a Task: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Task: only the fields sent change; null clears a nullable field.
+ */
 export const TaskUpdate = z.strictObject({
   "title": z.string().min(1).max(200).optional(),
   "description": z.string().max(20000).nullable().optional(),
@@ -1174,7 +1534,9 @@ export const TaskUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type TaskUpdate = z.infer<typeof TaskUpdate>;
 
-/** The body that creates a Tenant. */
+/**
+ * The body that creates a Tenant.
+ */
 export const TenantCreate = z.strictObject({
   /** Display name, e.g. the company name. */
   "name": z.string().min(1).max(100),
@@ -1185,7 +1547,9 @@ export const TenantCreate = z.strictObject({
 });
 export type TenantCreate = z.infer<typeof TenantCreate>;
 
-/** A partial update of a Tenant: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of a Tenant: only the fields sent change; null clears a nullable field.
+ */
 export const TenantUpdate = z.strictObject({
   /** Display name, e.g. the company name. */
   "name": z.string().min(1).max(100).optional(),
@@ -1196,11 +1560,17 @@ export const TenantUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type TenantUpdate = z.infer<typeof TenantUpdate>;
 
-/** What a row of the upcoming-tasks report comes from: a task, an interaction scheduled in the window, or an open follow-up of an interaction. */
+/**
+ * What a row of the upcoming-tasks report comes from: a task, an interaction scheduled in the window, or an open follow-up of an interaction.
+ * Response schema: unknown keys are dropped, not refused.
+ */
 export const UpcomingTaskSource = z.enum(["task", "interaction", "follow_up"]);
 export type UpcomingTaskSource = z.infer<typeof UpcomingTaskSource>;
 
-export const UpcomingTaskRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const UpcomingTaskRow = z.object({
   /** The task's or the interaction's id, as source says. */
   "id": Id,
   "source": UpcomingTaskSource,
@@ -1222,13 +1592,19 @@ export const UpcomingTaskRow = z.strictObject({
 });
 export type UpcomingTaskRow = z.infer<typeof UpcomingTaskRow>;
 
-/** What is due between now and days_ahead days from now, soonest first: open tasks by due_at, interactions scheduled by contact_date, and open follow-ups (pending, rescheduled) by follow_up_at. */
-export const UpcomingTasksReport = z.strictObject({
+/**
+ * What is due between now and days_ahead days from now, soonest first: open tasks by due_at, interactions scheduled by contact_date, and open follow-ups (pending, rescheduled) by follow_up_at.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const UpcomingTasksReport = z.object({
   "tasks": z.array(UpcomingTaskRow),
 });
 export type UpcomingTasksReport = z.infer<typeof UpcomingTasksReport>;
 
-export const UserActivityRow = z.strictObject({
+/**
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const UserActivityRow = z.object({
   "user_id": Id,
   "user_email": Email,
   "user_name": PersonName.nullable(),
@@ -1243,13 +1619,18 @@ export const UserActivityRow = z.strictObject({
 });
 export type UserActivityRow = z.infer<typeof UserActivityRow>;
 
-/** Per active user of the tenant: current workload and activity in the date range. Admins only. */
-export const UserActivityReport = z.strictObject({
+/**
+ * Per active user of the tenant: current workload and activity in the date range. Admins only.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const UserActivityReport = z.object({
   "users": z.array(UserActivityRow),
 });
 export type UserActivityReport = z.infer<typeof UserActivityReport>;
 
-/** The body that creates an User. */
+/**
+ * The body that creates an User.
+ */
 export const UserCreate = z.strictObject({
   /** Login name; unique within the tenant. */
   "email": Email,
@@ -1263,15 +1644,21 @@ export const UserCreate = z.strictObject({
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 
-/** One User record. */
-export const UserEnvelope = z.strictObject({
+/**
+ * One User record.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const UserEnvelope = z.object({
   "data": User,
   "message": z.string().max(500).optional(),
 });
 export type UserEnvelope = z.infer<typeof UserEnvelope>;
 
-/** One page of User records. */
-export const UserPage = z.strictObject({
+/**
+ * One page of User records.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const UserPage = z.object({
   "items": z.array(User).max(100),
   /** Page size; 25 unless asked otherwise. */
   "limit": z.number().int().gte(1).lte(100),
@@ -1283,7 +1670,9 @@ export const UserPage = z.strictObject({
 });
 export type UserPage = z.infer<typeof UserPage>;
 
-/** A partial update of an User: only the fields sent change; null clears a nullable field. */
+/**
+ * A partial update of an User: only the fields sent change; null clears a nullable field.
+ */
 export const UserUpdate = z.strictObject({
   /** Login name; unique within the tenant. */
   "email": Email.optional(),

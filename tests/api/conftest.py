@@ -45,13 +45,13 @@ with warnings.catch_warnings():
         category=DeprecationWarning,
     )
     from connexion.resolver import Resolver
-    from connexion.utils import get_function_from_name
 
     from crm import passwords, provision
     from crm.app import create_app
     from crm.auth import issue_access_token
     from crm.db import Database, open_database
     from crm.errors import Conflict, Forbidden, NotFound, TooManyRequests
+    from crm.resolver import find_handler
     from crm.settings import Settings
     from generated.python.schemas import validator_for
 
@@ -102,7 +102,7 @@ def stub_resolver(stubs: dict[str, Callable[..., Any]]) -> Resolver:
     def resolve(operation_id: str) -> Callable[..., Any]:
         if operation_id in stubs:
             return stubs[operation_id]
-        return get_function_from_name(operation_id)  # type: ignore[no-any-return]
+        return find_handler(operation_id)
 
     return Resolver(function_resolver=resolve)
 

@@ -11,6 +11,7 @@ import httpx
 import jwt
 import pytest
 
+from crm.auth import TOKEN_MISSING, TOKEN_REJECTED
 from crm.settings import Settings
 from tests.api.conftest import assert_error, stub_token
 
@@ -91,7 +92,11 @@ async def test_every_bad_token_gets_the_same_401(
         body = assert_error(response, 401)
         assert response.headers["www-authenticate"] == "Bearer", name
         answers[name] = body
+    # No bearer token at all is "authentication required"; every bad token one same answer.
+    missing = [answers.pop("no header"), answers.pop("not bearer")]
+    assert missing == [{"error": TOKEN_MISSING, "details": {}}] * 2
     assert len({json.dumps(b, sort_keys=True) for b in answers.values()}) == 1, answers
+    assert next(iter(answers.values())) == {"error": TOKEN_REJECTED, "details": {}}
 
 
 @pytest.mark.parametrize(

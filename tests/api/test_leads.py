@@ -81,15 +81,21 @@ async def test_delete_restore_and_purge(api: Api) -> None:
     trash = (await api.client.get("/api/leads", params={"trash": "true"}, headers=alice)).json()
     assert [item["id"] for item in trash["items"]] == [lead["id"]]
     assert trash["items"][0]["deleted_at"] is not None
+    assert trash["items"][0]["deleted_by"] == str(api.world["alice"].id)
 
     restored = await api.client.post(f"{url}/restore", headers=alice)
     assert restored.status_code == 200
     assert restored.json()["data"]["deleted_at"] is None
+    assert restored.json()["data"]["deleted_by"] is None
     assert (await api.client.get(url, headers=alice)).status_code == 200
+    # restore is idempotent: a live record comes back as it is
+    again = await api.client.post(f"{url}/restore", headers=alice)
+    assert again.status_code == 200
+    assert again.json()["data"] == (await api.client.get(url, headers=alice)).json()["data"]
 
-    # purge: admins only, and only from the trash
+    # purge: admins only, and only from the trash (409 for a live record)
     assert_error(await api.client.delete(f"{url}/purge", headers=alice), 403)
-    assert_error(await api.client.delete(f"{url}/purge", headers=admin), 404)
+    assert_error(await api.client.delete(f"{url}/purge", headers=admin), 409)
     await api.client.delete(url, headers=alice)
     assert (await api.client.delete(f"{url}/purge", headers=admin)).status_code == 204
     assert_error(await api.client.post(f"{url}/restore", headers=alice), 404)
@@ -135,6 +141,8 @@ async def test_bulk_acts_only_on_the_callers_tenant(api: Api) -> None:
         "/api/leads/bulk", json={"action": "delete", "ids": ids}, headers=admin
     )
     assert response.status_code == 200, response.text
-    assert response.json() == {"data": {"affected": 3}}
+    results = [{"id": lead["id"], "result": "done"} for lead in ours]
+    results.append({"id": theirs["id"], "result": "not_found"})
+    assert response.json() == {"data": {"done": 3, "results": results}}
     gus = await api.login("gus")
     assert (await api.client.get(f"/api/leads/{theirs['id']}", headers=gus)).status_code == 200

@@ -225,8 +225,10 @@ async def test_the_access_token_carries_the_session_claims(api: Api, settings: S
     expected_end = datetime.now(UTC) + timedelta(days=settings.refresh_token_days)
     assert abs(aware(stored.expires_at) - expected_end) < timedelta(minutes=1)
 
-    # the refresh token names its row; its secret is not stored as such
-    token_id, _, secret = data["refresh_token"].partition(".")
+    # the refresh token names its row by (tenant_id, id); its secret is not stored as such
+    ids, _, secret = data["refresh_token"].partition(".")
+    assert uuid.UUID(hex=ids[:32]) == alice.tenant_id
+    token_id = ids[32:]
     t = tables.refresh_tokens
     with connect(api.world.url) as conn:
         row = conn.execute(sa.select(t).where(t.c.id == uuid.UUID(hex=token_id))).one()
@@ -312,12 +314,14 @@ async def test_a_refresh_token_with_a_wrong_secret_does_not_revoke(api: Api) -> 
         "garbage",
         "not-hex.secret",
         f"{uuid.uuid4().hex}.some-secret-that-matches-nothing",
+        f"{uuid.uuid4().hex}{uuid.uuid4().hex}.some-secret-that-matches-nothing",
         "0190f5c2-7a1b-7c3d-8e4f-a1b2c3d4e5f1",
         "a.b.c",
     ],
 )
 async def test_a_garbage_refresh_token_is_the_standard_401(api: Api, token: str) -> None:
-    reference = await api.client.get(LEADS)  # no token at all: the standard token 401
+    # a rejected access token: the standard token 401 (no token at all is another sentence)
+    reference = await api.client.get(LEADS, headers={"Authorization": "Bearer not.a.token"})
     response = await refresh(api, token)
     body = assert_error(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import getpass
 import io
-import os
 import random
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -41,10 +38,11 @@ from crm.settings import Settings
 from generated import tables
 from generated.python.schemas import BUNDLE, validator_for
 from tests.db.conftest import BACKENDS
+from tests.support.server import Server, crm_command
+from tests.support.server import server_env as sqlite_server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFS = BUNDLE["$defs"]
-SERVER_START_SECONDS = 60
 
 
 # --- fixtures and helpers -----------------------------------------------------------------------
@@ -429,62 +427,9 @@ def test_progress_bar_on_a_terminal_and_in_a_log() -> None:
 # --- serve and quickstart, as real processes ----------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _crm() -> list[str]:
-    script = Path(sys.executable).with_name("crm")  # the installed console script
-    return [str(script)] if script.exists() else [sys.executable, "-m", "crm.cli"]
-
-
-class Server:
-    def __init__(self, cwd: Path, env: dict[str, str], *args: str) -> None:
-        self.port = _free_port()
-        self.base = f"http://127.0.0.1:{self.port}/api"
-        self.out, self.err = cwd / "stdout.txt", cwd / "stderr.txt"
-        with self.out.open("w") as out, self.err.open("w") as err:
-            self.process = subprocess.Popen(
-                [*_crm(), *args, "--port", str(self.port)],
-                cwd=cwd,
-                env=env,
-                stdout=out,
-                stderr=err,
-                stdin=subprocess.DEVNULL,
-            )
-
-    def wait_healthy(self) -> None:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"the server exited {self.process.returncode}:\n{self.logs()}")
-            try:
-                if httpx.get(f"{self.base}/health", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        pytest.fail(f"no 200 from /api/health in {SERVER_START_SECONDS} s:\n{self.logs()}")
-
-    def logs(self) -> str:
-        return f"stdout:\n{self.out.read_text()}\nstderr:\n{self.err.read_text()}"
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
 @pytest.fixture
 def server_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CRM_", "DATABASE_URL"))}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'crm.sqlite3'}"
-    return env
+    return sqlite_server_env(tmp_path / "crm.sqlite3")
 
 
 def test_quickstart_migrates_loads_the_demo_and_serves(
@@ -530,7 +475,7 @@ def test_quickstart_migrates_loads_the_demo_and_serves(
 
 
 def test_serve_runs_several_workers(tmp_path: Path, server_env: dict[str, str]) -> None:
-    subprocess.run([*_crm(), "migrate"], cwd=tmp_path, env=server_env, check=True)
+    subprocess.run([*crm_command(), "migrate"], cwd=tmp_path, env=server_env, check=True)
     server = Server(tmp_path, server_env, "serve", "--workers", "2")
     try:
         server.wait_healthy()

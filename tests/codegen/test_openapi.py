@@ -88,7 +88,22 @@ def expected_routes() -> set[tuple[str, str]]:
             out.add((method, r.path + suffix))
         if "list" in r.operations and r.visibility in ("owner", "parent"):
             out.add(("get", f"{r.path}/all"))
+        names = {f.name: f for f in r.fields}
+        if "bulk" in r.operations and "assigned_to" in names:
+            out.add(("post", f"{r.path}/bulk/assign"))
+        if "bulk" in r.operations and "status" in names and not names["status"].read_only:
+            out.add(("post", f"{r.path}/bulk/status"))
+        if r.converts_to is not None:
+            out.add(("post", f"{r.path}/{{id}}/convert"))
+        # children lists: one per parent reference to a resource that has a get
+        for f in r.fields:
+            if f.reference is not None and f.reference.parent and "list" in r.operations:
+                parent = contracts().resource(f.reference.to)
+                if parent.path and "get" in parent.operations:
+                    out.add(("get", f"{parent.path}/{{id}}/{r.table}"))
     out |= {("get", report.path) for report in contracts().reports}
+    if any(r.global_search for r in contracts().resources):
+        out.add(("get", "/search"))
     return out
 
 
@@ -212,12 +227,26 @@ def test_list_parameters_follow_the_contract() -> None:
         assert ("q" in params) == bool(r.searchable)
         assert ("trash" in params) == r.soft_delete
         for name in r.filterable:
-            if name.endswith("_at"):
-                stem = name.removesuffix("_at")
-                assert params[f"{stem}_after"]["format"] == "date-time"
-                assert params[f"{stem}_before"]["format"] == "date-time"
+            fmt = _format_of(r.field(name).schema)
+            if fmt in ("date", "date-time"):
+                # created_at -> created_after; opened_on -> opened_after
+                stem = name.removesuffix("_at").removesuffix("_on")
+                assert params[f"{stem}_after"]["format"] == fmt, (r.name, name)
+                assert params[f"{stem}_before"]["format"] == fmt, (r.name, name)
+                assert name not in params
             else:
                 assert name in params, (r.name, name)
+
+
+def _format_of(schema: dict[str, Any]) -> str | None:
+    """The format behind a field's schema: through a $ref and a nullable anyOf."""
+    if "$ref" in schema:
+        return _format_of(contracts().defs[schema["$ref"].removeprefix("#/$defs/")])
+    for branch in schema.get("anyOf", []):
+        if branch.get("type") != "null":
+            return _format_of(branch)
+    fmt = schema.get("format")
+    return str(fmt) if fmt is not None else None
 
 
 def test_parameters_are_single_typed() -> None:

@@ -5,7 +5,7 @@ the project's format rules supplying emails, UUIDs and dates. Mutations are deri
 schema itself, one field at a time: wrong types, missing required keys, enum misses, lengths
 one past a bound (also in astral characters, where UTF-16 and code points disagree),
 pattern breaks, trailing newlines, extra keys, nulls, boundary and integral-float numbers,
-numeric strings, non-ASCII digits, and the format traps of codegen-fidelity.md.
+numeric strings, non-ASCII digits, and the format traps the conformance suite covers.
 Whether a mutation is valid is not assumed: the three validators are compared.
 """
 

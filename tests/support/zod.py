@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -18,7 +19,9 @@ from typing import IO, Any, Self
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
-TSC = NODE_MODULES / ".bin" / "tsc"
+# Named by package: node_modules/.bin/tsc may be either of the two TypeScript versions installed.
+TSC = NODE_MODULES / "typescript" / "bin" / "tsc"
+TSC_LATEST = NODE_MODULES / "typescript-latest" / "bin" / "tsc"
 VERDICTS_SCRIPT = Path(__file__).with_name("zod_verdicts.mjs")
 NODE = os.environ.get("NODE", "node")
 BATCH = 5000
@@ -46,11 +49,16 @@ class ZodBuildError(RuntimeError):
     """tsc refused the generated TypeScript."""
 
 
-def run_tsc(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    if not TSC.exists():
-        raise ZodBuildError(f"{TSC} is missing: run `npm ci` in {ROOT}")
+def run_tsc(args: Sequence[str], cwd: Path, tsc: Path = TSC) -> subprocess.CompletedProcess[str]:
+    if not tsc.exists():
+        raise ZodBuildError(f"{tsc} is missing: run `npm ci` in {ROOT}")
     return subprocess.run(
-        [str(TSC), *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=600
+        [NODE, str(tsc), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
 
 
@@ -134,6 +142,29 @@ class ZodRunner:
         self._stderr.seek(0)
         return self._stderr.read()[-4000:]
 
+    def parse(self, cases: Sequence[tuple[str, Any]]) -> list[tuple[bool, Any]]:
+        """(accepted, Zod's output) per case: what a caller of `schema.parse` gets back."""
+        answers = self._exchange({"parse": [[name, instance] for name, instance in cases]})
+        problems = [a for a in answers if not isinstance(a, list)]
+        if problems:
+            raise RuntimeError("zod_verdicts.mjs could not parse:\n" + "\n".join(problems[:10]))
+        return [(bool(ok), data) for ok, data in answers]
+
+    def _exchange(self, request: Any) -> list[Any]:
+        proc = self._proc
+        if proc is None or proc.stdin is None or proc.stdout is None:
+            raise RuntimeError("ZodRunner is not started: use it as a context manager")
+        try:
+            proc.stdin.write(json.dumps(request, ensure_ascii=True, allow_nan=False) + "\n")
+            proc.stdin.flush()
+        except BrokenPipeError as exc:
+            raise RuntimeError(f"node exited:\n{self._node_stderr()}") from exc
+        answer = proc.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"node exited ({proc.poll()}):\n{self._node_stderr()}")
+        result: list[Any] = json.loads(answer)
+        return result
+
     def verdicts(self, cases: Sequence[tuple[str, Any]]) -> list[bool]:
         """True where Zod accepts the instance. Raises on an unknown schema or a crash."""
         proc = self._proc
@@ -162,3 +193,50 @@ class ZodRunner:
                 raise RuntimeError("zod_verdicts.mjs could not judge:\n" + "\n".join(problems[:10]))
             out.extend(results)
         return out
+
+
+NPM = os.environ.get("NPM", "npm")
+PACKAGE_DIR = ROOT / "generated" / "zod"
+
+
+def npm(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [NPM, *args, "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise ZodBuildError(f"npm {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result
+
+
+def pack_package(work: Path) -> Path:
+    """`npm pack` of a copy of generated/zod (its prepack compiles dist/): the tarball's path.
+
+    The copy keeps the repository's tree clean; its `node_modules` link gives tsc and zod.
+    """
+    copy = work / "package"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("dist", "node_modules"))
+    (copy / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
+    npm(["pack", "--pack-destination", str(work)], cwd=copy)
+    tarballs = sorted(work.glob("*.tgz"))
+    if len(tarballs) != 1:
+        raise ZodBuildError(f"npm pack wrote {tarballs}")
+    return tarballs[0]
+
+
+def zod_version() -> str:
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    return str(lock["packages"]["node_modules/zod"]["version"])
+
+
+def install_into_fresh_project(tarball: Path, project: Path) -> Path:
+    """A new npm project with the tarball and its peer zod installed; the project's path."""
+    project.mkdir(parents=True)
+    manifest = {"name": "fresh-consumer", "private": True, "type": "module"}
+    (project / "package.json").write_text(json.dumps(manifest))
+    npm(["install", "--prefer-offline", str(tarball), f"zod@{zod_version()}"], cwd=project)
+    return project

@@ -4,6 +4,8 @@
 // Reads JSON lines from stdin, each an array of [schemaName, instance] pairs, and answers each
 // with one JSON line: an array with, per pair, true (accepted), false (rejected) or a string
 // (the schema is unknown, or parsing threw: a bug to report, never a verdict).
+// A line {"parse": [[schemaName, instance], ...]} is answered with [success, output] per pair
+// (output: what safeParse returned as data, null when refused), or a string as above.
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,12 +29,27 @@ function verdict(name, instance) {
   }
 }
 
+function parsed(name, instance) {
+  const schema = Object.hasOwn(schemas, name) ? schemas[name] : undefined;
+  if (schema === undefined || typeof schema.safeParse !== "function") {
+    return `unknown schema ${name}`;
+  }
+  try {
+    const result = schema.safeParse(instance);
+    return [result.success, result.success ? result.data : null];
+  } catch (err) {
+    return `crash: ${err && err.stack ? err.stack : String(err)}`;
+  }
+}
+
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
   if (line.trim() === "") {
     continue;
   }
   const batch = JSON.parse(line);
-  const out = batch.map(([name, instance]) => verdict(name, instance));
+  const out = Array.isArray(batch)
+    ? batch.map(([name, instance]) => verdict(name, instance))
+    : batch.parse.map(([name, instance]) => parsed(name, instance));
   process.stdout.write(JSON.stringify(out) + "\n");
 }

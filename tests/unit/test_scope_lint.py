@@ -1,4 +1,4 @@
-"""Tenant tables are touched only where scoping is the point (STYLE.md, "Scope").
+"""Tenant tables are touched only where scoping is the point (docs/architecture.md, Tenancy).
 
 `crm/statements.py` and `crm/listing.py` build every statement the Scope runs. Any other
 module of the runtime that names a tenant table must say why it may, with a greppable

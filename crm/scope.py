@@ -345,7 +345,7 @@ class Scope:
             )
             if visible is not None:
                 raise Forbidden(
-                    f"Only its author or an administrator can change this {_noun(resource)}."
+                    f"Only its author or an administrator can change this {noun(resource)}."
                 )
         await self._missing()
 
@@ -572,7 +572,7 @@ def _check_parent_count(resource: ResourceInfo, record: Mapping[str, Any]) -> No
     if len(given) > 1 or (exactly and not given):
         need = "exactly one" if exactly else "at most one"
         raise BadRequest(
-            f"{_noun(resource).capitalize()}s belong to {need} of {', '.join(fields)}.",
+            f"{noun(resource).capitalize()}s belong to {need} of {', '.join(fields)}.",
             {"errors": [{"in": "body", "path": f"/{f}"} for f in (given if given else fields)]},
         )
 
@@ -588,7 +588,8 @@ def _dependents_of(resource: ResourceInfo, on_delete: str) -> tuple[tuple[Resour
     )
 
 
-def _noun(resource: ResourceInfo) -> str:
+def noun(resource: ResourceInfo) -> str:
+    """The resource in words, singular: "note", "client" (for messages and detail keys)."""
     return str(resource.table.removesuffix("s").replace("_", " "))
 
 

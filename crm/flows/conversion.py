@@ -17,7 +17,7 @@ from typing import Any
 from crm import statements
 from crm.db import Row
 from crm.errors import Conflict
-from crm.scope import Scope
+from crm.scope import Scope, noun
 from generated.python.resources import RESOURCES, ResourceInfo
 from generated.python.schemas import schema_for
 
@@ -36,10 +36,9 @@ async def convert(scope: Scope, source: ResourceInfo, id: str) -> Row:
             uow.params(**statements.ids_params([record["id"]])),
         )
         if existing is not None:
-            key = f"{target.table.removesuffix('s')}_id"
             raise Conflict(
-                f"This {source.table.removesuffix('s')} was converted already.",
-                {key: str(existing["id"])},
+                f"This {noun(source)} was converted already.",
+                {f"{noun(target)}_id": str(existing["id"])},
             )
         values = {f: record[f] for f in copied_fields(source.name, target.name)}
         created = await uow.create(

@@ -165,6 +165,22 @@ class ZodRunner:
         result: list[Any] = json.loads(answer)
         return result
 
+    def text_verdicts(self, cases: Sequence[tuple[str, str]]) -> list[bool]:
+        """True where Zod accepts `JSON.parse(text)`: the instance as Node reads the text."""
+        out: list[bool] = []
+        for start in range(0, len(cases), self.batch):
+            chunk = [[name, text] for name, text in cases[start : start + self.batch]]
+            results = self._exchange({"texts": chunk})
+            problems = [
+                f"{chunk[i][0]} {chunk[i][1]}: {r}"
+                for i, r in enumerate(results)
+                if not isinstance(r, bool)
+            ]
+            if problems:
+                raise RuntimeError("zod_verdicts.mjs could not judge:\n" + "\n".join(problems[:10]))
+            out.extend(results)
+        return out
+
     def verdicts(self, cases: Sequence[tuple[str, Any]]) -> list[bool]:
         """True where Zod accepts the instance. Raises on an unknown schema or a crash."""
         proc = self._proc

@@ -6,6 +6,8 @@
 // (the schema is unknown, or parsing threw: a bug to report, never a verdict).
 // A line {"parse": [[schemaName, instance], ...]} is answered with [success, output] per pair
 // (output: what safeParse returned as data, null when refused), or a string as above.
+// A line {"texts": [[schemaName, JSON text], ...]} is answered like an array line, each
+// instance read by JSON.parse from its text (numbers beyond a double stay as written).
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -48,8 +50,13 @@ for await (const line of lines) {
     continue;
   }
   const batch = JSON.parse(line);
-  const out = Array.isArray(batch)
-    ? batch.map(([name, instance]) => verdict(name, instance))
-    : batch.parse.map(([name, instance]) => parsed(name, instance));
+  let out;
+  if (Array.isArray(batch)) {
+    out = batch.map(([name, instance]) => verdict(name, instance));
+  } else if (batch.texts) {
+    out = batch.texts.map(([name, text]) => verdict(name, JSON.parse(text)));
+  } else {
+    out = batch.parse.map(([name, instance]) => parsed(name, instance));
+  }
   process.stdout.write(JSON.stringify(out) + "\n");
 }

@@ -38,3 +38,13 @@ FORMATS = ("email", "uuid", "date", "date-time")
 
 # Every integer must fit the range JavaScript numbers hold exactly.
 MAX_SAFE_INTEGER = 2**53 - 1
+
+# Text the databases cannot store: PostgreSQL text refuses NUL, and UTF-8 (the only encoding
+# either database is given) cannot encode a lone surrogate, which JSON's \uD800 escapes can
+# carry. One contract-wide rule: every string a contract validates is refused when it holds
+# either, by every party (rules.py / rules.ts `is_storable_text`, the validator's `type`).
+UNSTORABLE_TEXT = "NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)"
+
+# The largest finite double: a JSON number beyond it (1e400, or 1 followed by 400 zeros) is
+# Infinity to JavaScript and a float overflow to Python, so every party refuses it as a number.
+MAX_DOUBLE = 1.7976931348623157e308

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from codegen.errors import ContractError, pointer_join
-from codegen.formats import FORMATS, MAX_SAFE_INTEGER
+from codegen.formats import FORMATS, MAX_DOUBLE, MAX_SAFE_INTEGER, UNSTORABLE_TEXT
+from codegen.literals import is_literal_node, listed_values, surviving_values
+from codegen.patterns import engine_problem
+from codegen.runtime import rules_module_name
+from codegen.strings import enum_survivors
 
 TYPES = ("object", "array", "string", "integer", "number", "boolean", "null")
 ANNOTATIONS = frozenset(
@@ -239,6 +244,9 @@ def lint_schema(
         yield from _lint_default(node, pointer, is_valid)
         return
 
+    if is_literal_node(node):
+        yield from _lint_literal(node, keys, pointer, ref_exists, is_valid, policy)
+        return
     if "type" not in node:
         if root and keys <= ANNOTATIONS:
             return  # a $defs-only file
@@ -293,18 +301,78 @@ def lint_schema(
     yield from _lint_default(node, pointer, is_valid)
 
 
+def _lint_literal(
+    node: dict[str, Any],
+    keys: set[str],
+    pointer: str,
+    ref_exists: Callable[[str], bool],
+    is_valid: Callable[[Any, dict[str, Any]], bool],
+    policy: bool,
+) -> Iterator[Problem]:
+    """`const` or a non-string `enum`: a set of JSON values, narrowed by a scalar type."""
+    rules: Any = sys.modules[rules_module_name()]
+    where = pointer_join(pointer, "enum" if "enum" in node and "const" not in node else "const")
+    if "enum" in node and (not isinstance(node["enum"], list) or not node["enum"]):
+        yield pointer_join(pointer, "enum"), "enum must be a non-empty list"
+        return
+    for value in listed_values(node) if "const" not in node else [node["const"]]:
+        if not _json_value(value):
+            yield where, "values must be JSON with numbers a double holds"
+            return
+        if next(rules.unstorable_text_paths(value), None) is not None:
+            yield where, f"values must not hold {UNSTORABLE_TEXT}"
+            return
+    rest = {k: v for k, v in node.items() if k not in ("const", "enum")}
+    if "type" in rest:
+        base = rest["type"][0] if isinstance(rest["type"], list) and rest["type"] else rest["type"]
+        siblings = keys - ANNOTATIONS - {"const", "enum", "type"}
+        if base in ("object", "array") and siblings:
+            yield pointer, "beside const or enum only a type and a scalar type's keywords"
+            return
+        inner = list(
+            lint_schema(rest, pointer, ref_exists=ref_exists, is_valid=is_valid, policy=policy)
+        )
+        if inner:
+            yield from inner
+            return
+    else:
+        for k in sorted(keys - ANNOTATIONS - {"const", "enum"}):
+            yield pointer_join(pointer, k), f"{k!r} beside const or enum needs a 'type'"
+            return
+    if not surviving_values(node):
+        yield where, "no listed value satisfies the other keywords: nothing is valid"
+        return
+    yield from _lint_default(node, pointer, is_valid)
+
+
+def _json_value(value: Any) -> bool:
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return True
+    if isinstance(value, int | float):
+        return -MAX_DOUBLE <= value <= MAX_DOUBLE
+    if isinstance(value, list):
+        return all(_json_value(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_value(v) for k, v in value.items())
+    return False
+
+
 def _lint_string(node: dict[str, Any], pointer: str, nullable: bool) -> Iterator[Problem]:
     if "format" in node and node["format"] not in FORMATS:
         yield (
             pointer_join(pointer, "format"),
             (f"format {node['format']!r} has no project rule; known: {', '.join(FORMATS)}"),
         )
+    pattern_ok = True
     if "pattern" in node:
         why = (
             pattern_problem(node["pattern"]) if isinstance(node["pattern"], str) else "not a string"
         )
         if why:
             yield pointer_join(pointer, "pattern"), f"pattern outside the portable subset: {why}"
+        elif (why := engine_problem(node["pattern"])) is not None:
+            yield pointer_join(pointer, "pattern"), f"pattern refused: {why}"
+        pattern_ok = why is None
     if "enum" in node:
         values = node["enum"]
         strings = [v for v in values if v is not None]
@@ -319,6 +387,13 @@ def _lint_string(node: dict[str, Any], pointer: str, nullable: bool) -> Iterator
                 pointer_join(pointer, "enum"),
                 ("a nullable enum must list null too (JSON Schema checks enum after type)"),
             )
+        elif not all(sys.modules[rules_module_name()].is_storable_text(v) for v in strings):
+            yield pointer_join(pointer, "enum"), f"enum values must not hold {UNSTORABLE_TEXT}"
+        elif pattern_ok and not any(v is not None for v in enum_survivors(node)):
+            yield (
+                pointer_join(pointer, "enum"),
+                "no enum value satisfies the string's other keywords: nothing is valid",
+            )
     yield from _lint_bounds(node, pointer, "minLength", "maxLength")
 
 
@@ -327,6 +402,11 @@ def _lint_number(node: dict[str, Any], pointer: str, base: str, policy: bool) ->
         v = node.get(k)
         if k in node and (isinstance(v, bool) or not isinstance(v, int | float)):
             yield pointer_join(pointer, k), f"{k} must be a number"
+        elif isinstance(v, int | float) and not -MAX_DOUBLE <= v <= MAX_DOUBLE:
+            yield (
+                pointer_join(pointer, k),
+                f"{k} is beyond a double (±{MAX_DOUBLE!r}): no party can hold it",
+            )
     if (
         "multipleOf" in node
         and isinstance(node["multipleOf"], int | float)

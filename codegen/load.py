@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from codegen import variants
+from codegen import patterns, variants
 from codegen.errors import ContractError, ContractErrors, pointer_join
 from codegen.lint import errors_for, lint_schema, node_types
 from codegen.model import (
@@ -62,6 +62,7 @@ def load(contracts_dir: Path) -> ContractSet:
 
         return is_valid
 
+    patterns.prime(patterns.patterns_in(files))  # one Node run for every pattern of every file
     for rel, doc in files.items():
         errors.extend(_check_meta(rel, doc))
         allowed_x = frozenset(k for k in ROOT_X if k in doc)

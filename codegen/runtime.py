@@ -48,6 +48,7 @@ def render_rules(source: str = "codegen/formats.py") -> str:
             uuid_pattern=formats.UUID_PATTERN,
             date_pattern=formats.DATE_PATTERN,
             date_time_pattern=formats.DATE_TIME_PATTERN,
+            max_double=formats.MAX_DOUBLE,
         )
     )
 

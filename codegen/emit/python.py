@@ -10,6 +10,7 @@ stays its job.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -25,8 +26,10 @@ from datamodel_code_generator.format import Formatter, PythonVersion
 
 from codegen.conventions import list_filters, operations
 from codegen.lint import node_types
+from codegen.literals import is_literal_node, surviving_values
 from codegen.model import ContractSet, Schema
 from codegen.runtime import environment, header, render_rules, render_validator
+from codegen.strings import without_string_keywords
 
 PKG = "generated.python"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -81,14 +84,26 @@ class _Preparer:
         self.types_module = types_module
         self.multiple_ofs: dict[str, tuple[str, str, int | float]] = {}
         self.min_properties: set[int] = set()
+        self.object_mins: set[tuple[str, int]] = set()
+        self.literals: dict[str, tuple[str, list[Any]]] = {}
+        # name -> (name, format type, minLength, maxLength, pattern)
+        self.formatted: dict[str, tuple[str, str, int | None, int | None, str | None]] = {}
 
-    def node(self, node: Any) -> Any:
+    def node(self, node: Any, root: bool = False) -> Any:
         if not isinstance(node, dict):
             return node
         if "$ref" in node:
             return dict(node)
         if "anyOf" in node:
             return {**node, "anyOf": [self.node(b) for b in node["anyOf"]]}
+        if is_literal_node(node):
+            # A set of JSON values: membership under JSON equality (codegen/literals.py).
+            values = surviving_values(node)
+            digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:10]
+            name = f"OneOf_{digest}"
+            self.literals[name] = (name, values)
+            keep = {k: v for k, v in node.items() if k in ("title", "description")}
+            return {**keep, "customTypePath": f"{self.types_module}.{name}"}
         if "type" not in node:
             return {k: (self.defs(v) if k == "$defs" else v) for k, v in node.items()}
         base, nullable = node_types(node)
@@ -96,28 +111,68 @@ class _Preparer:
         # datamodel-code-generator 0.89 drops `| None` from a *required* [T, "null"] field
         # that has a customTypePath, so nullable nodes point at an explicit `Nullable<T>` alias.
         prefix = "Nullable" if nullable else ""
-        if base in ("integer", "number") and "multipleOf" in out:
+        if base == "string" and "enum" in out:
+            # The values the other keywords refuse are dropped, then those keywords with them:
+            # an enum class carries values only (codegen/strings.py).
+            out = without_string_keywords(out)
+        elif base in ("integer", "number") and "multipleOf" in out:
             divisor = out.pop("multipleOf")
             name = f"{base.capitalize()}MultipleOf_{_token(divisor)}"
             self.multiple_ofs[name] = (name, base, divisor)
             out["customTypePath"] = f"{self.types_module}.{prefix}{name}"
         elif base == "string" and "format" in out:
-            out["customTypePath"] = f"{self.types_module}.{prefix}{FORMAT_TYPES[out.pop('format')]}"
-        elif base in SCALAR_TYPES and not (base == "string" and "enum" in out):
+            out["customTypePath"] = f"{self.types_module}.{prefix}{self._format_type(out)}"
+        elif base in SCALAR_TYPES:
             out["customTypePath"] = f"{self.types_module}.{prefix}{SCALAR_TYPES[base]}"
         if base == "array" and "items" in out:
             out["items"] = self.node(out["items"])
         if base == "object":
+            bare = not out.get("properties") and "additionalProperties" not in out
+            if bare and not root:
+                # The generator writes a nested bare object as a dict (a root one as a class):
+                # any object, its text still under the rule for storable text.
+                name = "JsonObject"
+                if out.get("minProperties"):
+                    n = out.pop("minProperties")
+                    name = f"JsonObjectMin{n}"
+                    self.object_mins.add((name, n))
+                out["customTypePath"] = f"{self.types_module}.{prefix}{name}"
             if "properties" in out:
                 out["properties"] = {k: self.node(v) for k, v in out["properties"].items()}
-            if "minProperties" in out:
+            # Without properties a nested object is a dict, whose min_length the generator writes.
+            if "minProperties" in out and (out.get("properties") or root):
                 n = out.pop("minProperties")
                 self.min_properties.add(n)
                 out["customBasePath"] = f"{self.types_module}.MinProperties{n}"
         return out
 
+    def _format_type(self, out: Schema) -> str:
+        """The types.py name of a format; lengths and a pattern beside it are checked on the
+        text inside that type, as Pydantic cannot put string constraints on a date or UUID."""
+        name = FORMAT_TYPES[out.pop("format")]
+        low, high, pattern = (out.pop(k, None) for k in ("minLength", "maxLength", "pattern"))
+        if low is None and high is None and pattern is None:
+            return name
+        digest = hashlib.sha256(json.dumps([low, high, pattern]).encode()).hexdigest()[:10]
+        full = f"{name}Text_{digest}"
+        self.formatted[full] = (full, name, low, high, pattern)
+        return full
+
     def defs(self, defs: dict[str, Schema]) -> dict[str, Schema]:
-        return {name: self.node(schema) for name, schema in defs.items()}
+        out: dict[str, Schema] = {}
+        for name, schema in defs.items():
+            t = schema.get("type") if isinstance(schema, dict) else None
+            if isinstance(t, list) and "object" in t and "null" in t:
+                # datamodel-code-generator makes a named [object, null] schema a class that
+                # refuses null: name the object on its own and make this the nullable reference.
+                inner = f"{name}Object"
+                while inner in defs or inner in out:
+                    inner += "_"
+                out[inner] = self.node({**schema, "type": "object"}, root=True)
+                out[name] = {"anyOf": [{"$ref": f"#/$defs/{inner}"}, {"type": "null"}]}
+            else:
+                out[name] = self.node(schema, root=True)
+        return out
 
 
 def render_models(defs: dict[str, Schema], types_module: str, rules_module: str) -> tuple[str, str]:
@@ -166,6 +221,9 @@ def render_models(defs: dict[str, Schema], types_module: str, rules_module: str)
             rules_module=rules_module,
             multiple_ofs=sorted(prep.multiple_ofs.values()),
             min_properties=sorted(prep.min_properties),
+            formatted=sorted(prep.formatted.values()),
+            object_mins=sorted(prep.object_mins),
+            literals=[prep.literals[k] for k in sorted(prep.literals)],
         )
     )
     return models, types_src

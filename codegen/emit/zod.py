@@ -14,7 +14,9 @@ project's jsonschema validator):
 | `minLength` / `maxLength` | `.min(n)` / `.max(n)` (Zod 4.6 counts code points) |
 | `pattern` | `.regex(new RegExp(p, "u"))`: ECMA-262, unanchored search |
 | `format` | `.refine(isEmail / isUuid / isDate / isDateTime)` from rules.ts |
+| every string | `.refine(isStorableText)`: no NUL, no lone surrogate (codegen/formats.py) |
 | `enum` of strings | `z.enum([...])` (values the other keywords refuse are dropped) |
+| `const`, other `enum` | `z.literal([...])` of strings, else `.refine(isOneOf)` (JSON equality) |
 | integer / number | `z.number().int()` / `z.number()`, `.gte .gt .lte .lt` |
 | `multipleOf` | `.refine((n) => isMultipleOf(n, "<divisor>"))`: exact decimals |
 | array | `z.array(item).min(n).max(n)` |
@@ -40,7 +42,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -49,8 +50,10 @@ from typing import Any
 from codegen import formats
 from codegen.errors import ContractError, pointer_join
 from codegen.lint import JS_PROTOTYPE_NAMES, node_types
+from codegen.literals import is_literal_node, surviving_values
 from codegen.model import ContractSet, Schema
-from codegen.runtime import environment, header, rules_module_name
+from codegen.runtime import environment, header
+from codegen.strings import enum_survivors
 
 OUT = "generated/zod"
 PACKAGE_NAME = "@pathsix/crm-contracts"
@@ -315,10 +318,6 @@ def _tsconfig() -> str:
     return f"// {header('contracts/')}\n" + json.dumps(config, indent=2) + "\n"
 
 
-def _python_rules() -> Any:
-    return sys.modules[rules_module_name()]
-
-
 class _Emitter:
     """Schema node -> Zod expression text; records the rules.ts helpers it uses."""
 
@@ -358,6 +357,8 @@ class _Emitter:
             where = pointer_join(pointer, "anyOf", 0, "$ref")
             target = self.ref(branches[0]["$ref"], where, direct)
             return f"{target}.nullable()"
+        if is_literal_node(node):
+            return self._literal(node)
         if "type" not in node:
             raise self.fail(pointer, "a schema without a type is not translated")
         t = node["type"]
@@ -379,6 +380,20 @@ class _Emitter:
 
     # -- scalars ---------------------------------------------------------------------------
 
+    def _literal(self, node: Schema) -> str:
+        """A set of JSON values (codegen/literals.py): `z.literal` when they are all strings
+        (=== is JSON equality there), else membership under JSON equality (1 == 1.0, -0 == 0,
+        objects by key), which `z.literal`'s identity cannot give."""
+        values = surviving_values(node)
+        if values and all(isinstance(v, str) for v in values):
+            return f"z.literal([{', '.join(js_string(v) for v in values)}])"
+        self.helpers.add("isOneOf")
+        listed = js_value(values)
+        return (
+            f"z.unknown().refine((value) => isOneOf(value, {listed}), "
+            f"{{ error: {js_string('expected one of ' + json.dumps(values))} }})"
+        )
+
     def _string(self, node: Schema, pointer: str, ind: str, direct: bool) -> tuple[str, bool]:
         if "enum" in node:
             return self._enum(node, pointer)
@@ -396,27 +411,16 @@ class _Emitter:
             check, error = FORMAT_CHECKS[fmt], js_string(FORMAT_ERRORS[fmt])
             self.helpers.add(check)
             parts.append(f".refine({check}, {{ error: {error} }})")
+        self.helpers.add("isStorableText")
+        error = js_string(f"expected no {formats.UNSTORABLE_TEXT}")
+        parts.append(f".refine(isStorableText, {{ error: {error} }})")
         return "".join(parts), True
 
     def _enum(self, node: Schema, pointer: str) -> tuple[str, bool]:
         values = node["enum"]
         if not isinstance(values, list) or not all(v is None or isinstance(v, str) for v in values):
             raise self.fail(pointer_join(pointer, "enum"), "only enums of strings are translated")
-        rules = _python_rules()
-        kept: list[str] = []
-        for v in values:
-            # The string's other keywords still apply to an enum value: decide them here, once.
-            if v is None or v in kept:
-                continue
-            if "minLength" in node and len(v) < node["minLength"]:
-                continue
-            if "maxLength" in node and len(v) > node["maxLength"]:
-                continue
-            if "pattern" in node and not rules.matches_pattern(v, node["pattern"]):
-                continue
-            if "format" in node and not rules.FORMAT_CHECKS[node["format"]](v):
-                continue
-            kept.append(v)
+        kept = [v for v in enum_survivors(node) if v is not None]
         expr = f"z.enum([{', '.join(js_string(v) for v in kept)}])" if kept else "z.never()"
         return expr, None in values
 
@@ -481,7 +485,12 @@ class _Emitter:
         has_defaults = any(
             k not in required and isinstance(s, dict) and "default" in s for k, s in props.items()
         )
-        needs_input = bool(own_only or undeclared or (min_props and (not closed or has_defaults)))
+        # An open object (or one Zod opens: a response) passes undeclared keys on unchecked:
+        # the text rule still applies to them, on the input.
+        opened = not closed or self.lenient
+        needs_input = bool(
+            own_only or undeclared or opened or (min_props and (not closed or has_defaults))
+        )
 
         inner = ind + ("    " if needs_input else "  ")
         shape_ind = ind + ("  " if needs_input else "")
@@ -521,6 +530,8 @@ class _Emitter:
             rules.append(f"properties: [{', '.join(entries)}]")
             if closed and not self.lenient:
                 rules.append(f"closed: [{', '.join(js_string(k) for k in props)}]")
+        if opened:
+            rules.append(f"open: [{', '.join(js_string(k) for k in props)}]")
         return (
             f"withInputRules(\n{ind}  {{ {', '.join(rules)} }},\n{ind}  {expr},\n{ind})",
             True,
@@ -554,6 +565,9 @@ _TAKEN = frozenset(
         "z",
         *FORMAT_CHECKS.values(),
         "isMultipleOf",
+        "isStorableText",
+        "isOneOf",
+        "jsonEqual",
         "withInputRules",
         "InputRules",
         "EMAIL_MAX_LOCAL",

@@ -9,9 +9,10 @@ from generated.python.types import (
     ContractModel,
     Date,
     DateTime,
-    Email,
+    EmailText_0b336843f8,
     JsonBool,
     JsonInt,
+    JsonObject,
     JsonStr,
     MinProperties1,
     NullableDate,
@@ -129,13 +130,6 @@ class DateModel(RootModel[Date]):
     """
 
 
-class EmailModel(RootModel[Email]):
-    root: Annotated[Email, Field(max_length=254)]
-    """
-    An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
-    """
-
-
 class Error(ContractModel):
     """
     The one body of every non-2xx answer. error is a sentence a person can read; details carries machine-readable context (for validation errors, each failing field by its path).
@@ -146,7 +140,7 @@ class Error(ContractModel):
         arbitrary_types_allowed=True,
     )
     error: Annotated[JsonStr, Field(min_length=1)]
-    details: dict[str, Any]
+    details: JsonObject
     """
     Open object: its keys depend on the error.
     """
@@ -593,7 +587,7 @@ class User(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    email: Annotated[Email, Field(max_length=254)]
+    email: EmailText_0b336843f8
     """
     Login name; unique within the tenant.
     """
@@ -629,7 +623,7 @@ class UserActivityRow(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    user_email: Annotated[Email, Field(max_length=254)]
+    user_email: EmailText_0b336843f8
     """
     An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
     """
@@ -661,7 +655,7 @@ class UserCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    email: Annotated[Email, Field(max_length=254)]
+    email: EmailText_0b336843f8
     """
     Login name; unique within the tenant.
     """
@@ -727,7 +721,7 @@ class UserUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    email: Annotated[Email | MISSING, Field(max_length=254)] = MISSING
+    email: EmailText_0b336843f8 | MISSING = MISSING
     """
     Login name; unique within the tenant.
     """
@@ -1036,7 +1030,7 @@ class Client(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
     contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
-    email: EmailModel | None
+    email: EmailText_0b336843f8 | None
     phone: Phone | None
     phone_label: PhoneLabel
     secondary_phone: Phone | None
@@ -1112,7 +1106,7 @@ class ClientCreate(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel = "work"
     secondary_phone: Phone | None | MISSING = MISSING
@@ -1199,7 +1193,7 @@ class ClientUpdate(MinProperties1):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
     secondary_phone: Phone | None | MISSING = MISSING
@@ -1245,7 +1239,7 @@ class Contact(ContractModel):
     """
     Job title.
     """
-    email: EmailModel | None
+    email: EmailText_0b336843f8 | None
     phone: Phone | None
     phone_label: PhoneLabel
     secondary_phone: Phone | None
@@ -1282,7 +1276,7 @@ class ContactCreate(ContractModel):
     """
     Job title.
     """
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel = "work"
     secondary_phone: Phone | None | MISSING = MISSING
@@ -1345,7 +1339,7 @@ class ContactUpdate(MinProperties1):
     """
     Job title.
     """
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
     secondary_phone: Phone | None | MISSING = MISSING
@@ -1362,7 +1356,7 @@ class ConversionRateUserRow(ContractModel):
     """
     The assignee; null on the row of unassigned leads.
     """
-    user_email: EmailModel | None
+    user_email: EmailText_0b336843f8 | None
     """
     The assignee's email; null on the row of unassigned leads.
     """
@@ -1512,7 +1506,7 @@ class Interaction(ContractModel):
     """
     Overrides the parent's contact person for this interaction.
     """
-    email: EmailModel | None
+    email: EmailText_0b336843f8 | None
     """
     Overrides the parent's email for this interaction.
     """
@@ -1563,7 +1557,7 @@ class InteractionCreate(ContractModel):
     """
     Overrides the parent's contact person for this interaction.
     """
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     """
     Overrides the parent's email for this interaction.
     """
@@ -1640,7 +1634,7 @@ class InteractionUpdate(MinProperties1):
     """
     Overrides the parent's contact person for this interaction.
     """
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     """
     Overrides the parent's email for this interaction.
     """
@@ -1673,7 +1667,7 @@ class Lead(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
     contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
-    email: EmailModel | None
+    email: EmailText_0b336843f8 | None
     phone: Phone | None
     phone_label: PhoneLabel
     secondary_phone: Phone | None
@@ -1746,7 +1740,7 @@ class LeadCreate(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel = "work"
     secondary_phone: Phone | None | MISSING = MISSING
@@ -1828,7 +1822,7 @@ class LeadUpdate(MinProperties1):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailModel | None | MISSING = MISSING
+    email: EmailText_0b336843f8 | None | MISSING = MISSING
     phone: Phone | None | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
     secondary_phone: Phone | None | MISSING = MISSING
@@ -1855,7 +1849,7 @@ class LoginRequest(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    email: Annotated[Email, Field(max_length=254)]
+    email: EmailText_0b336843f8
     """
     An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
     """
@@ -2013,7 +2007,7 @@ class Project(ContractModel):
     """
     primary_contact_name: Annotated[NullableJsonStr, Field(max_length=100)]
     primary_contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
-    primary_contact_email: EmailModel | None
+    primary_contact_email: EmailText_0b336843f8 | None
     primary_contact_phone: Phone | None
     primary_contact_phone_label: PhoneLabel | None
     notes: Annotated[NullableJsonStr, Field(max_length=20000)]
@@ -2095,7 +2089,7 @@ class ProjectCreate(ContractModel):
     primary_contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
         MISSING
     )
-    primary_contact_email: EmailModel | None | MISSING = MISSING
+    primary_contact_email: EmailText_0b336843f8 | None | MISSING = MISSING
     primary_contact_phone: Phone | None | MISSING = MISSING
     primary_contact_phone_label: PhoneLabel | None | MISSING = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
@@ -2190,7 +2184,7 @@ class ProjectUpdate(MinProperties1):
     primary_contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
         MISSING
     )
-    primary_contact_email: EmailModel | None | MISSING = MISSING
+    primary_contact_email: EmailText_0b336843f8 | None | MISSING = MISSING
     primary_contact_phone: Phone | None | MISSING = MISSING
     primary_contact_phone_label: PhoneLabel | None | MISSING = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
@@ -2498,7 +2492,7 @@ class UpcomingTaskRow(ContractModel):
     """
     The task's assignee; for an interaction, the assignee of its client, lead or project.
     """
-    assigned_to_email: EmailModel | None
+    assigned_to_email: EmailText_0b336843f8 | None
 
 
 class UpcomingTasksReport(ContractModel):

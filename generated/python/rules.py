@@ -8,11 +8,14 @@ two give the same verdicts. The same rules are emitted to TypeScript in generate
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from fractions import Fraction
 from uuid import UUID
 
+MAX_DOUBLE = 1.7976931348623157e+308
 EMAIL_RE = re.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?[.])+[A-Za-z]{2,63}$")
 EMAIL_MAX_LOCAL = 64
 EMAIL_MAX_TOTAL = 254
@@ -56,6 +59,59 @@ def is_date_time(value: str) -> bool:
     if int(m[4]) > 23 or int(m[5]) > 59 or int(m[6]) > 59:
         return False
     return m[9] is None or (int(m[10]) <= 23 and int(m[11]) <= 59)
+
+
+def is_storable_text(value: str) -> bool:
+    """False for NUL or a lone surrogate: text the databases cannot store (codegen/formats.py)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")  # a lone surrogate cannot be encoded; a valid pair never is one
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unstorable_text_paths(value: object, path: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
+    """Where under `value` a string or an object key holds text the databases cannot store."""
+    if isinstance(value, str):
+        if not is_storable_text(value):
+            yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and not is_storable_text(key):
+                yield (*path, key)
+            else:
+                yield from unstorable_text_paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from unstorable_text_paths(item, (*path, index))
+
+
+def is_json_number(value: object) -> bool:
+    """An int or float a double holds (finite, within ±1.7976931348623157e+308); never a bool."""
+    if type(value) is float:
+        return math.isfinite(value)
+    if type(value) is int:
+        return -MAX_DOUBLE <= value <= MAX_DOUBLE
+    return False
+
+
+def json_equal(a: object, b: object) -> bool:
+    """JSON Schema's equality: 1 equals 1.0 but never true; arrays in order; objects by key."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return a == b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(json_equal(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+def is_one_of(value: object, values: list[object]) -> bool:
+    return any(json_equal(value, v) for v in values)
 
 
 FORMAT_CHECKS = {

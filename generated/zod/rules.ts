@@ -12,6 +12,41 @@ const UUID_RE = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const DATE_RE = new RegExp("^([0-9]{4})-([0-9]{2})-([0-9]{2})$", "u");
 const DATE_TIME_RE = new RegExp("^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})([.][0-9]+)?([Zz]|([+-])([0-9]{2}):([0-9]{2}))$", "u");
 
+// NUL, or a surrogate that is not half of a pair (in `u` mode a pair is one code point, so only
+// a lone half is in the Cs category): text the databases cannot store (codegen/formats.py).
+const UNSTORABLE_RE = /[\u0000\p{Cs}]/u;
+
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE_RE.test(value);
+}
+
+/** JSON Schema's equality: 1 equals 1.0 (and -0 equals 0) but never true; objects by key. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") {
+    return a === b; // numbers compare by value, so -0 === 0 as JSON Schema says
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((x, i) => jsonEqual(x, b[i]))
+    );
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return (
+    keys.length === Object.keys(y).length &&
+    keys.every((k) => Object.hasOwn(y, k) && jsonEqual(x[k], y[k]))
+  );
+}
+
+/** `value` is JSON-equal to one of `values` (a `const` or an `enum`). */
+export function isOneOf(value: unknown, values: readonly unknown[]): boolean {
+  return values.some((v) => jsonEqual(value, v));
+}
+
 export function isEmail(value: string): boolean {
   // The regex is ASCII-only, so once it matches, .length counts code points as Python's len().
   if (!EMAIL_RE.test(value)) {
@@ -97,6 +132,25 @@ export interface InputRules {
   readonly properties?: readonly (readonly [string, z.ZodType])[];
   /** for a closed object whose own-key properties are checked here: every allowed key. */
   readonly closed?: readonly string[];
+  /**
+   * for an open object, its declared keys: every key, and everything under a key not declared
+   * (which no schema types), must hold storable text (isStorableText).
+   */
+  readonly open?: readonly string[];
+}
+
+/** True when every string and key anywhere in `value` is storable text. */
+export function isStorableTree(value: unknown): boolean {
+  if (typeof value === "string") {
+    return isStorableText(value);
+  }
+  if (Array.isArray(value)) {
+    return value.every(isStorableTree);
+  }
+  if (isJsonObject(value)) {
+    return Object.entries(value).every(([k, v]) => isStorableText(k) && isStorableTree(v));
+  }
+  return true;
 }
 
 /** `schema`, preceded by the checks of `rules` on the raw input object. */
@@ -117,6 +171,13 @@ export function withInputRules<T extends z.ZodType>(rules: InputRules, schema: T
     for (const [key, property] of rules.properties ?? []) {
       if (Object.hasOwn(value, key) && !property.safeParse(value[key]).success) {
         ctx.addIssue({ code: "custom", message: "invalid property", path: [key] });
+      }
+    }
+    if (rules.open !== undefined) {
+      for (const key of keys) {
+        if (!isStorableText(key) || (!rules.open.includes(key) && !isStorableTree(value[key]))) {
+          ctx.addIssue({ code: "custom", message: "text that cannot be stored", path: [key] });
+        }
       }
     }
     if (rules.closed !== undefined) {

@@ -6,7 +6,7 @@
 // API does. A contract name that is a JavaScript, DOM or Node global is exported as Crm<Name>.
 import { z } from "zod";
 
-import { isDate, isDateTime, isEmail, isMultipleOf, isUuid } from "./rules.js";
+import { isDate, isDateTime, isEmail, isMultipleOf, isStorableText, isUuid, withInputRules } from "./rules.js";
 
 export const AccountStatus = z.enum(["active", "inactive", "closed"]);
 export type AccountStatus = z.infer<typeof AccountStatus>;
@@ -14,34 +14,37 @@ export type AccountStatus = z.infer<typeof AccountStatus>;
 /**
  * Server-generated opaque identifier (UUID, time-ordered).
  */
-export const Id = z.string().refine(isUuid, { error: "expected a UUID" });
+export const Id = z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Id = z.infer<typeof Id>;
 
 /**
  * RFC 3339 date-time with a mandatory offset, e.g. 2026-01-31T09:30:00Z.
  */
-export const Timestamp = z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" });
+export const Timestamp = z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /**
  * A billing or service account number held by a client (not a customer company). Visible to whoever can see its client; removed with the client when the client is purged.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Account = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  /** The client holding this account. */
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }),
-  /** Unique within the tenant. */
-  "account_number": z.string().min(1).max(100),
-  "account_name": z.string().max(255).nullable(),
-  "status": AccountStatus,
-  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable(),
-  "notes": z.string().max(20000).nullable(),
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-});
+export const Account = withInputRules(
+  { open: ["id", "tenant_id", "client_id", "account_number", "account_name", "status", "opened_on", "notes", "created_by", "created_at", "updated_at"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    /** The client holding this account. */
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    /** Unique within the tenant. */
+    "account_number": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "account_name": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "status": AccountStatus,
+    "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+  }),
+);
 export type Account = z.infer<typeof Account>;
 
 /**
@@ -49,13 +52,13 @@ export type Account = z.infer<typeof Account>;
  */
 export const AccountCreate = z.strictObject({
   /** The client holding this account. */
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
   /** Unique within the tenant. */
-  "account_number": z.string().min(1).max(100),
-  "account_name": z.string().max(255).nullable().optional(),
+  "account_number": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  "account_name": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": AccountStatus.default("active"),
-  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type AccountCreate = z.infer<typeof AccountCreate>;
 
@@ -63,26 +66,32 @@ export type AccountCreate = z.infer<typeof AccountCreate>;
  * One Account record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const AccountEnvelope = z.object({
-  "data": Account,
-  "message": z.string().max(500).optional(),
-});
+export const AccountEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Account,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type AccountEnvelope = z.infer<typeof AccountEnvelope>;
 
 /**
  * One page of Account records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const AccountPage = z.object({
-  "items": z.array(Account).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const AccountPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Account).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type AccountPage = z.infer<typeof AccountPage>;
 
 /**
@@ -90,17 +99,17 @@ export type AccountPage = z.infer<typeof AccountPage>;
  */
 export const AccountUpdate = z.strictObject({
   /** The client holding this account. */
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
   /** Unique within the tenant. */
-  "account_number": z.string().min(1).max(100).optional(),
-  "account_name": z.string().max(255).nullable().optional(),
+  "account_number": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  "account_name": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": AccountStatus.optional(),
-  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "opened_on": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type AccountUpdate = z.infer<typeof AccountUpdate>;
 
-export const Address = z.string().max(255);
+export const Address = z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Address = z.infer<typeof Address>;
 
 /**
@@ -108,7 +117,7 @@ export type Address = z.infer<typeof Address>;
  */
 export const AssignRequest = z.strictObject({
   /** The user to assign to; null unassigns. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
 });
 export type AssignRequest = z.infer<typeof AssignRequest>;
 
@@ -122,7 +131,7 @@ export const AuthSession = z.strictObject({
   /** The family ends here whatever its refreshes: a fresh login is due. */
   "expires_at": Timestamp,
   /** Set by logout, a password change, or reuse of a rotated refresh token. */
-  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
   "created_at": Timestamp,
   "updated_at": Timestamp,
 });
@@ -136,7 +145,7 @@ export const AuthSessionCreate = z.strictObject({
   /** The family ends here whatever its refreshes: a fresh login is due. */
   "expires_at": Timestamp,
   /** Set by logout, a password change, or reuse of a rotated refresh token. */
-  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type AuthSessionCreate = z.infer<typeof AuthSessionCreate>;
 
@@ -148,7 +157,7 @@ export const AuthSessionUpdate = z.strictObject({
   /** The family ends here whatever its refreshes: a fresh login is due. */
   "expires_at": Timestamp.optional(),
   /** Set by logout, a password change, or reuse of a rotated refresh token. */
-  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "revoked_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type AuthSessionUpdate = z.infer<typeof AuthSessionUpdate>;
 
@@ -164,7 +173,7 @@ export type BulkIds = z.infer<typeof BulkIds>;
 export const BulkAssignRequest = z.strictObject({
   "ids": BulkIds,
   /** The user to assign to; null unassigns. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
 });
 export type BulkAssignRequest = z.infer<typeof BulkAssignRequest>;
 
@@ -172,20 +181,26 @@ export type BulkAssignRequest = z.infer<typeof BulkAssignRequest>;
  * What happened to one id: done; not_found (no such record, or one the caller cannot see); not_allowed (the caller may not do this to it, or dependent records block a purge); invalid (the record is not in the state the action needs, e.g. restoring a live record).
  * Response schema: unknown keys are dropped, not refused.
  */
-export const BulkItemResult = z.object({
-  "id": Id,
-  "result": z.enum(["done", "not_found", "not_allowed", "invalid"]),
-});
+export const BulkItemResult = withInputRules(
+  { open: ["id", "result"] },
+  z.object({
+    "id": Id,
+    "result": z.enum(["done", "not_found", "not_allowed", "invalid"]),
+  }),
+);
 export type BulkItemResult = z.infer<typeof BulkItemResult>;
 
 /**
  * One result per distinct id, in the order sent, and how many were done.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const BulkOutcome = z.object({
-  "done": z.number().int().gte(0).lte(500),
-  "results": z.array(BulkItemResult).max(500),
-});
+export const BulkOutcome = withInputRules(
+  { open: ["done", "results"] },
+  z.object({
+    "done": z.number().int().gte(0).lte(500),
+    "results": z.array(BulkItemResult).max(500),
+  }),
+);
 export type BulkOutcome = z.infer<typeof BulkOutcome>;
 
 /**
@@ -201,23 +216,26 @@ export type BulkRequest = z.infer<typeof BulkRequest>;
  * The answer of a bulk operation.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const BulkResult = z.object({
-  "data": BulkOutcome,
-  "message": z.string().max(500).optional(),
-});
+export const BulkResult = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": BulkOutcome,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type BulkResult = z.infer<typeof BulkResult>;
 
 /**
  * A password as chosen by a user: 8 to 128 characters.
  */
-export const Password = z.string().min(8).max(128);
+export const Password = z.string().min(8).max(128).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Password = z.infer<typeof Password>;
 
 /**
  * The body of change-password; the other sessions of the user are revoked.
  */
 export const ChangePasswordRequest = z.strictObject({
-  "current_password": z.string().min(1).max(128),
+  "current_password": z.string().min(1).max(128).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
   "new_password": Password,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
@@ -228,13 +246,13 @@ export type ClientStatus = z.infer<typeof ClientStatus>;
 /**
  * An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
  */
-export const Email = z.string().max(254).refine(isEmail, { error: "expected an email address" });
+export const Email = z.string().max(254).refine(isEmail, { error: "expected an email address" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Email = z.infer<typeof Email>;
 
 /**
  * A phone number as typed: digits with an optional leading +, and spaces, dots, dashes or parentheses.
  */
-export const Phone = z.string().min(7).max(20).regex(new RegExp("^[+]?[0-9 ().-]{7,20}$", "u"));
+export const Phone = z.string().min(7).max(20).regex(new RegExp("^[+]?[0-9 ().-]{7,20}$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Phone = z.infer<typeof Phone>;
 
 export const PhoneLabel = z.enum(["work", "mobile", "home", "fax", "other"]);
@@ -244,39 +262,42 @@ export type PhoneLabel = z.infer<typeof PhoneLabel>;
  * A customer company or person, often converted from a lead.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Client = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  /** Company or person name. */
-  "name": z.string().min(1).max(100),
-  "contact_person": z.string().max(100).nullable(),
-  "contact_title": z.string().max(100).nullable(),
-  "email": Email.nullable(),
-  "phone": Phone.nullable(),
-  "phone_label": PhoneLabel,
-  "secondary_phone": Phone.nullable(),
-  "secondary_phone_label": PhoneLabel.nullable(),
-  "address": z.string().max(255).nullable(),
-  "city": z.string().max(100).nullable(),
-  "state": z.string().max(100).nullable(),
-  "zip": z.string().max(20).nullable(),
-  /** Business type, free text. */
-  "type": z.string().max(50).nullable(),
-  "notes": z.string().max(20000).nullable(),
-  "status": ClientStatus,
-  /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
-  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** Set by the server when the client is created with a source_lead_id. */
-  "converted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  /** The user this client is assigned to; changed by the admin-only assign operation. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  /** Who moved it to the trash; null while live. */
-  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-});
+export const Client = withInputRules(
+  { open: ["id", "tenant_id", "name", "contact_person", "contact_title", "email", "phone", "phone_label", "secondary_phone", "secondary_phone_label", "address", "city", "state", "zip", "type", "notes", "status", "source_lead_id", "converted_at", "assigned_to", "created_by", "created_at", "updated_at", "deleted_at", "deleted_by"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    /** Company or person name. */
+    "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "email": Email.nullable(),
+    "phone": Phone.nullable(),
+    "phone_label": PhoneLabel,
+    "secondary_phone": Phone.nullable(),
+    "secondary_phone_label": PhoneLabel.nullable(),
+    "address": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "city": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "state": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "zip": z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Business type, free text. */
+    "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "status": ClientStatus,
+    /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
+    "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Set by the server when the client is created with a source_lead_id. */
+    "converted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** The user this client is assigned to; changed by the admin-only assign operation. */
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+    "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Who moved it to the trash; null while live. */
+    "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+  }),
+);
 export type Client = z.infer<typeof Client>;
 
 /**
@@ -293,24 +314,24 @@ export type ClientBulkStatus = z.infer<typeof ClientBulkStatus>;
  */
 export const ClientCreate = z.strictObject({
   /** Company or person name. */
-  "name": z.string().min(1).max(100),
-  "contact_person": z.string().max(100).nullable().optional(),
-  "contact_title": z.string().max(100).nullable().optional(),
+  "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "email": Email.nullable().optional(),
   "phone": Phone.nullable().optional(),
   "phone_label": PhoneLabel.default("work"),
   "secondary_phone": Phone.nullable().optional(),
   "secondary_phone_label": PhoneLabel.nullable().optional(),
-  "address": z.string().max(255).nullable().optional(),
-  "city": z.string().max(100).nullable().optional(),
-  "state": z.string().max(100).nullable().optional(),
-  "zip": z.string().max(20).nullable().optional(),
+  "address": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "city": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "state": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "zip": z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Business type, free text. */
-  "type": z.string().max(50).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": ClientStatus.default("new"),
   /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
-  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type ClientCreate = z.infer<typeof ClientCreate>;
 
@@ -318,50 +339,62 @@ export type ClientCreate = z.infer<typeof ClientCreate>;
  * One Client record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ClientEnvelope = z.object({
-  "data": Client,
-  "message": z.string().max(500).optional(),
-});
+export const ClientEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Client,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type ClientEnvelope = z.infer<typeof ClientEnvelope>;
 
 /**
  * One page of Client records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ClientPage = z.object({
-  "items": z.array(Client).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const ClientPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Client).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type ClientPage = z.infer<typeof ClientPage>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ClientRetentionStatusRow = z.object({
-  "status": ClientStatus,
-  "count": z.number().int().gte(0).lte(9007199254740991),
-  /** Clients of this status with an interaction in the last recent_days. */
-  "recent_interactions": z.number().int().gte(0).lte(9007199254740991),
-});
+export const ClientRetentionStatusRow = withInputRules(
+  { open: ["status", "count", "recent_interactions"] },
+  z.object({
+    "status": ClientStatus,
+    "count": z.number().int().gte(0).lte(9007199254740991),
+    /** Clients of this status with an interaction in the last recent_days. */
+    "recent_interactions": z.number().int().gte(0).lte(9007199254740991),
+  }),
+);
 export type ClientRetentionStatusRow = z.infer<typeof ClientRetentionStatusRow>;
 
 /**
  * Clients per client status (every status, in the order of shared_types.json), with how many had an interaction in the last recent_days, and retention / churn between active and inactive clients.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ClientRetentionReport = z.object({
-  /** active / (active + inactive) clients as a percentage; 0 when there are none. */
-  "retention_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
-  /** inactive / (active + inactive) clients as a percentage; 0 when there are none. */
-  "churn_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
-  "status_breakdown": z.array(ClientRetentionStatusRow),
-});
+export const ClientRetentionReport = withInputRules(
+  { open: ["retention_rate", "churn_rate", "status_breakdown"] },
+  z.object({
+    /** active / (active + inactive) clients as a percentage; 0 when there are none. */
+    "retention_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+    /** inactive / (active + inactive) clients as a percentage; 0 when there are none. */
+    "churn_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+    "status_breakdown": z.array(ClientRetentionStatusRow),
+  }),
+);
 export type ClientRetentionReport = z.infer<typeof ClientRetentionReport>;
 
 /**
@@ -369,71 +402,74 @@ export type ClientRetentionReport = z.infer<typeof ClientRetentionReport>;
  */
 export const ClientUpdate = z.strictObject({
   /** Company or person name. */
-  "name": z.string().min(1).max(100).optional(),
-  "contact_person": z.string().max(100).nullable().optional(),
-  "contact_title": z.string().max(100).nullable().optional(),
+  "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "email": Email.nullable().optional(),
   "phone": Phone.nullable().optional(),
   "phone_label": PhoneLabel.optional(),
   "secondary_phone": Phone.nullable().optional(),
   "secondary_phone_label": PhoneLabel.nullable().optional(),
-  "address": z.string().max(255).nullable().optional(),
-  "city": z.string().max(100).nullable().optional(),
-  "state": z.string().max(100).nullable().optional(),
-  "zip": z.string().max(20).nullable().optional(),
+  "address": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "city": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "state": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "zip": z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Business type, free text. */
-  "type": z.string().max(50).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": ClientStatus.optional(),
   /** The lead this client was converted from; set on create when a lead is converted. Purging that lead clears it. */
-  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "source_lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type ClientUpdate = z.infer<typeof ClientUpdate>;
 
-export const PersonName = z.string().min(1).max(100);
+export const PersonName = z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type PersonName = z.infer<typeof PersonName>;
 
 /**
  * A person at a client or a lead. Visible to whoever can see that client or lead; a contact with neither is visible to its creator.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Contact = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "first_name": PersonName,
-  "last_name": PersonName.nullable(),
-  /** Job title. */
-  "title": z.string().max(100).nullable(),
-  "email": Email.nullable(),
-  "phone": Phone.nullable(),
-  "phone_label": PhoneLabel,
-  "secondary_phone": Phone.nullable(),
-  "secondary_phone_label": PhoneLabel.nullable(),
-  "notes": z.string().max(20000).nullable(),
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-});
+export const Contact = withInputRules(
+  { open: ["id", "tenant_id", "client_id", "lead_id", "first_name", "last_name", "title", "email", "phone", "phone_label", "secondary_phone", "secondary_phone_label", "notes", "created_by", "created_at", "updated_at"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "first_name": PersonName,
+    "last_name": PersonName.nullable(),
+    /** Job title. */
+    "title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "email": Email.nullable(),
+    "phone": Phone.nullable(),
+    "phone_label": PhoneLabel,
+    "secondary_phone": Phone.nullable(),
+    "secondary_phone_label": PhoneLabel.nullable(),
+    "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+  }),
+);
 export type Contact = z.infer<typeof Contact>;
 
 /**
  * The body that creates a Contact.
  */
 export const ContactCreate = z.strictObject({
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "first_name": PersonName,
   "last_name": PersonName.nullable().optional(),
   /** Job title. */
-  "title": z.string().max(100).nullable().optional(),
+  "title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "email": Email.nullable().optional(),
   "phone": Phone.nullable().optional(),
   "phone_label": PhoneLabel.default("work"),
   "secondary_phone": Phone.nullable().optional(),
   "secondary_phone_label": PhoneLabel.nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type ContactCreate = z.infer<typeof ContactCreate>;
 
@@ -441,91 +477,106 @@ export type ContactCreate = z.infer<typeof ContactCreate>;
  * One Contact record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ContactEnvelope = z.object({
-  "data": Contact,
-  "message": z.string().max(500).optional(),
-});
+export const ContactEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Contact,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type ContactEnvelope = z.infer<typeof ContactEnvelope>;
 
 /**
  * One page of Contact records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ContactPage = z.object({
-  "items": z.array(Contact).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const ContactPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Contact).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type ContactPage = z.infer<typeof ContactPage>;
 
 /**
  * A partial update of a Contact: only the fields sent change; null clears a nullable field.
  */
 export const ContactUpdate = z.strictObject({
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "first_name": PersonName.optional(),
   "last_name": PersonName.nullable().optional(),
   /** Job title. */
-  "title": z.string().max(100).nullable().optional(),
+  "title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "email": Email.nullable().optional(),
   "phone": Phone.nullable().optional(),
   "phone_label": PhoneLabel.optional(),
   "secondary_phone": Phone.nullable().optional(),
   "secondary_phone_label": PhoneLabel.nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type ContactUpdate = z.infer<typeof ContactUpdate>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ConversionRateOverall = z.object({
-  "total_leads": z.number().int().gte(0).lte(9007199254740991),
-  /** Leads with status converted. */
-  "converted": z.number().int().gte(0).lte(9007199254740991),
-  /** converted / total_leads as a percentage; 0 when there are no leads. */
-  "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
-  /** Mean of converted_at - created_at in days over converted leads; null when there are none. */
-  "avg_days_to_convert": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
-});
+export const ConversionRateOverall = withInputRules(
+  { open: ["total_leads", "converted", "conversion_rate", "avg_days_to_convert"] },
+  z.object({
+    "total_leads": z.number().int().gte(0).lte(9007199254740991),
+    /** Leads with status converted. */
+    "converted": z.number().int().gte(0).lte(9007199254740991),
+    /** converted / total_leads as a percentage; 0 when there are no leads. */
+    "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+    /** Mean of converted_at - created_at in days over converted leads; null when there are none. */
+    "avg_days_to_convert": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
+  }),
+);
 export type ConversionRateOverall = z.infer<typeof ConversionRateOverall>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ConversionRateUserRow = z.object({
-  /** The assignee; null on the row of unassigned leads. */
-  "user_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** The assignee's email; null on the row of unassigned leads. */
-  "user_email": Email.nullable(),
-  "total_leads": z.number().int().gte(0).lte(9007199254740991),
-  "converted": z.number().int().gte(0).lte(9007199254740991),
-  "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
-  "avg_days_to_convert": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
-});
+export const ConversionRateUserRow = withInputRules(
+  { open: ["user_id", "user_email", "total_leads", "converted", "conversion_rate", "avg_days_to_convert"] },
+  z.object({
+    /** The assignee; null on the row of unassigned leads. */
+    "user_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** The assignee's email; null on the row of unassigned leads. */
+    "user_email": Email.nullable(),
+    "total_leads": z.number().int().gte(0).lte(9007199254740991),
+    "converted": z.number().int().gte(0).lte(9007199254740991),
+    "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+    "avg_days_to_convert": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
+  }),
+);
 export type ConversionRateUserRow = z.infer<typeof ConversionRateUserRow>;
 
 /**
  * Lead conversion overall and per assignee. The by_user rows (one per assignee, plus one with user_id and user_email null for unassigned leads) add up to overall; a non-admin sees only their own row.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ConversionRateReport = z.object({
-  "overall": ConversionRateOverall,
-  "by_user": z.array(ConversionRateUserRow),
-});
+export const ConversionRateReport = withInputRules(
+  { open: ["overall", "by_user"] },
+  z.object({
+    "overall": ConversionRateOverall,
+    "by_user": z.array(ConversionRateUserRow),
+  }),
+);
 export type ConversionRateReport = z.infer<typeof ConversionRateReport>;
 
 /**
  * Calendar date, YYYY-MM-DD.
  * (The contracts' `Date`, renamed: `Date` is a global.)
  */
-export const CrmDate = z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" });
+export const CrmDate = z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type CrmDate = z.infer<typeof CrmDate>;
 
 /**
@@ -533,26 +584,35 @@ export type CrmDate = z.infer<typeof CrmDate>;
  * (The contracts' `Error`, renamed: `Error` is a global.)
  * Response schema: unknown keys are dropped, not refused.
  */
-export const CrmError = z.object({
-  "error": z.string().min(1),
-  /** Open object: its keys depend on the error. */
-  "details": z.looseObject({}),
-});
+export const CrmError = withInputRules(
+  { open: ["error", "details"] },
+  z.object({
+    "error": z.string().min(1).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    /** Open object: its keys depend on the error. */
+    "details": withInputRules(
+      { open: [] },
+      z.looseObject({}),
+    ),
+  }),
+);
 export type CrmError = z.infer<typeof CrmError>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const FollowUpInactiveClientRow = z.object({
-  "client_id": Id,
-  "client_name": z.string().min(1).max(100),
-  "status": ClientStatus,
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** Whole days since the latest interaction; null when never contacted. */
-  "days_since_interaction": z.number().int().gte(0).lte(1000000).nullable(),
-  /** contact_date of the latest interaction; null when never contacted. */
-  "last_interaction_date": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-});
+export const FollowUpInactiveClientRow = withInputRules(
+  { open: ["client_id", "client_name", "status", "assigned_to", "days_since_interaction", "last_interaction_date"] },
+  z.object({
+    "client_id": Id,
+    "client_name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "status": ClientStatus,
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Whole days since the latest interaction; null when never contacted. */
+    "days_since_interaction": z.number().int().gte(0).lte(1000000).nullable(),
+    /** contact_date of the latest interaction; null when never contacted. */
+    "last_interaction_date": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+  }),
+);
 export type FollowUpInactiveClientRow = z.infer<typeof FollowUpInactiveClientRow>;
 
 export const LeadStatus = z.enum(["new", "contacted", "qualified", "lost", "converted"]);
@@ -561,16 +621,19 @@ export type LeadStatus = z.infer<typeof LeadStatus>;
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const FollowUpInactiveLeadRow = z.object({
-  "lead_id": Id,
-  "lead_name": z.string().min(1).max(100),
-  "status": LeadStatus,
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** Whole days since the latest interaction; null when never contacted. */
-  "days_since_interaction": z.number().int().gte(0).lte(1000000).nullable(),
-  /** contact_date of the latest interaction; null when never contacted. */
-  "last_interaction_date": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-});
+export const FollowUpInactiveLeadRow = withInputRules(
+  { open: ["lead_id", "lead_name", "status", "assigned_to", "days_since_interaction", "last_interaction_date"] },
+  z.object({
+    "lead_id": Id,
+    "lead_name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "status": LeadStatus,
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Whole days since the latest interaction; null when never contacted. */
+    "days_since_interaction": z.number().int().gte(0).lte(1000000).nullable(),
+    /** contact_date of the latest interaction; null when never contacted. */
+    "last_interaction_date": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+  }),
+);
 export type FollowUpInactiveLeadRow = z.infer<typeof FollowUpInactiveLeadRow>;
 
 export const FollowUpStatus = z.enum(["pending", "completed", "rescheduled", "cancelled"]);
@@ -582,102 +645,114 @@ export type InteractionType = z.infer<typeof InteractionType>;
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const FollowUpOverdueRow = z.object({
-  /** The interaction. */
-  "id": Id,
-  "interaction_type": InteractionType,
-  "summary": z.string().min(1).max(255),
-  /** When the follow-up was due. */
-  "follow_up_at": Timestamp,
-  "follow_up_status": FollowUpStatus,
-  /** Whole days between follow_up_at and now. */
-  "days_overdue": z.number().int().gte(0).lte(1000000),
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "client_name": z.string().max(100).nullable(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "lead_name": z.string().max(100).nullable(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "project_name": z.string().max(255).nullable(),
-  /** The interaction's author. */
-  "created_by": Id,
-});
+export const FollowUpOverdueRow = withInputRules(
+  { open: ["id", "interaction_type", "summary", "follow_up_at", "follow_up_status", "days_overdue", "client_id", "client_name", "lead_id", "lead_name", "project_id", "project_name", "created_by"] },
+  z.object({
+    /** The interaction. */
+    "id": Id,
+    "interaction_type": InteractionType,
+    "summary": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    /** When the follow-up was due. */
+    "follow_up_at": Timestamp,
+    "follow_up_status": FollowUpStatus,
+    /** Whole days between follow_up_at and now. */
+    "days_overdue": z.number().int().gte(0).lte(1000000),
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "client_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_name": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** The interaction's author. */
+    "created_by": Id,
+  }),
+);
 export type FollowUpOverdueRow = z.infer<typeof FollowUpOverdueRow>;
 
 /**
  * Overdue follow-ups, and clients and open leads with no interaction in the last inactive_days.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const FollowUpsReport = z.object({
-  /** Open follow-ups (pending, rescheduled) due before now. */
-  "overdue_interactions": z.number().int().gte(0).lte(9007199254740991),
-  /** Those follow-ups, oldest first. */
-  "overdue": z.array(FollowUpOverdueRow),
-  /** Most inactive first; never-contacted clients first of all. */
-  "inactive_clients": z.array(FollowUpInactiveClientRow),
-  /** Open leads (new, contacted, qualified) only; most inactive first, never-contacted first of all. */
-  "inactive_leads": z.array(FollowUpInactiveLeadRow),
-});
+export const FollowUpsReport = withInputRules(
+  { open: ["overdue_interactions", "overdue", "inactive_clients", "inactive_leads"] },
+  z.object({
+    /** Open follow-ups (pending, rescheduled) due before now. */
+    "overdue_interactions": z.number().int().gte(0).lte(9007199254740991),
+    /** Those follow-ups, oldest first. */
+    "overdue": z.array(FollowUpOverdueRow),
+    /** Most inactive first; never-contacted clients first of all. */
+    "inactive_clients": z.array(FollowUpInactiveClientRow),
+    /** Open leads (new, contacted, qualified) only; most inactive first, never-contacted first of all. */
+    "inactive_leads": z.array(FollowUpInactiveLeadRow),
+  }),
+);
 export type FollowUpsReport = z.infer<typeof FollowUpsReport>;
 
 /**
  * The answer of the health check.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Health = z.looseObject({
-  "status": z.string().min(1).max(50),
-});
+export const Health = withInputRules(
+  { open: ["status"] },
+  z.looseObject({
+    "status": z.string().min(1).max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  }),
+);
 export type Health = z.infer<typeof Health>;
 
 /**
  * One entry of the activity log: a call, email or meeting with a client, a lead or about a project, with an optional follow-up. Visible to whoever can see the record it hangs off.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Interaction = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "interaction_type": InteractionType,
-  /** When the interaction took place (or is scheduled to). */
-  "contact_date": Timestamp,
-  "summary": z.string().min(1).max(255),
-  "outcome": z.string().max(255).nullable(),
-  "notes": z.string().max(20000).nullable(),
-  /** When the follow-up is due, if one is planned. */
-  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  "follow_up_status": FollowUpStatus.nullable(),
-  /** Overrides the parent's contact person for this interaction. */
-  "contact_person": z.string().max(100).nullable(),
-  /** Overrides the parent's email for this interaction. */
-  "email": Email.nullable(),
-  /** Overrides the parent's phone for this interaction. */
-  "phone": Phone.nullable(),
-  /** The author. */
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-});
+export const Interaction = withInputRules(
+  { open: ["id", "tenant_id", "client_id", "lead_id", "project_id", "interaction_type", "contact_date", "summary", "outcome", "notes", "follow_up_at", "follow_up_status", "contact_person", "email", "phone", "created_by", "created_at", "updated_at"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "interaction_type": InteractionType,
+    /** When the interaction took place (or is scheduled to). */
+    "contact_date": Timestamp,
+    "summary": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "outcome": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** When the follow-up is due, if one is planned. */
+    "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "follow_up_status": FollowUpStatus.nullable(),
+    /** Overrides the parent's contact person for this interaction. */
+    "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Overrides the parent's email for this interaction. */
+    "email": Email.nullable(),
+    /** Overrides the parent's phone for this interaction. */
+    "phone": Phone.nullable(),
+    /** The author. */
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+  }),
+);
 export type Interaction = z.infer<typeof Interaction>;
 
 /**
  * The body that creates an Interaction.
  */
 export const InteractionCreate = z.strictObject({
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "interaction_type": InteractionType.default("other"),
   /** When the interaction took place (or is scheduled to). */
   "contact_date": Timestamp,
-  "summary": z.string().min(1).max(255),
-  "outcome": z.string().max(255).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "summary": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  "outcome": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** When the follow-up is due, if one is planned. */
-  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "follow_up_status": FollowUpStatus.nullable().optional(),
   /** Overrides the parent's contact person for this interaction. */
-  "contact_person": z.string().max(100).nullable().optional(),
+  "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Overrides the parent's email for this interaction. */
   "email": Email.nullable().optional(),
   /** Overrides the parent's phone for this interaction. */
@@ -689,46 +764,52 @@ export type InteractionCreate = z.infer<typeof InteractionCreate>;
  * One Interaction record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const InteractionEnvelope = z.object({
-  "data": Interaction,
-  "message": z.string().max(500).optional(),
-});
+export const InteractionEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Interaction,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type InteractionEnvelope = z.infer<typeof InteractionEnvelope>;
 
 /**
  * One page of Interaction records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const InteractionPage = z.object({
-  "items": z.array(Interaction).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const InteractionPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Interaction).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type InteractionPage = z.infer<typeof InteractionPage>;
 
 /**
  * A partial update of an Interaction: only the fields sent change; null clears a nullable field.
  */
 export const InteractionUpdate = z.strictObject({
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "interaction_type": InteractionType.optional(),
   /** When the interaction took place (or is scheduled to). */
   "contact_date": Timestamp.optional(),
-  "summary": z.string().min(1).max(255).optional(),
-  "outcome": z.string().max(255).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "summary": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  "outcome": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** When the follow-up is due, if one is planned. */
-  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "follow_up_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "follow_up_status": FollowUpStatus.nullable().optional(),
   /** Overrides the parent's contact person for this interaction. */
-  "contact_person": z.string().max(100).nullable().optional(),
+  "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Overrides the parent's email for this interaction. */
   "email": Email.nullable().optional(),
   /** Overrides the parent's phone for this interaction. */
@@ -743,38 +824,41 @@ export type LeadSource = z.infer<typeof LeadSource>;
  * A prospective customer, before conversion to a client.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Lead = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  /** Company or person name. */
-  "name": z.string().min(1).max(100),
-  "contact_person": z.string().max(100).nullable(),
-  "contact_title": z.string().max(100).nullable(),
-  "email": Email.nullable(),
-  "phone": Phone.nullable(),
-  "phone_label": PhoneLabel,
-  "secondary_phone": Phone.nullable(),
-  "secondary_phone_label": PhoneLabel.nullable(),
-  "address": z.string().max(255).nullable(),
-  "city": z.string().max(100).nullable(),
-  "state": z.string().max(100).nullable(),
-  "zip": z.string().max(20).nullable(),
-  /** Business type, free text. */
-  "type": z.string().max(50).nullable(),
-  "notes": z.string().max(20000).nullable(),
-  "status": LeadStatus,
-  "source": LeadSource.nullable(),
-  /** The user this lead is assigned to; changed by the admin-only assign operation. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** Set by the server when the status first becomes converted. */
-  "converted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  /** Who moved it to the trash; null while live. */
-  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-});
+export const Lead = withInputRules(
+  { open: ["id", "tenant_id", "name", "contact_person", "contact_title", "email", "phone", "phone_label", "secondary_phone", "secondary_phone_label", "address", "city", "state", "zip", "type", "notes", "status", "source", "assigned_to", "converted_at", "created_by", "created_at", "updated_at", "deleted_at", "deleted_by"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    /** Company or person name. */
+    "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "email": Email.nullable(),
+    "phone": Phone.nullable(),
+    "phone_label": PhoneLabel,
+    "secondary_phone": Phone.nullable(),
+    "secondary_phone_label": PhoneLabel.nullable(),
+    "address": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "city": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "state": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "zip": z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Business type, free text. */
+    "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "status": LeadStatus,
+    "source": LeadSource.nullable(),
+    /** The user this lead is assigned to; changed by the admin-only assign operation. */
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Set by the server when the status first becomes converted. */
+    "converted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+    "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Who moved it to the trash; null while live. */
+    "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+  }),
+);
 export type Lead = z.infer<typeof Lead>;
 
 /**
@@ -791,21 +875,21 @@ export type LeadBulkStatus = z.infer<typeof LeadBulkStatus>;
  */
 export const LeadCreate = z.strictObject({
   /** Company or person name. */
-  "name": z.string().min(1).max(100),
-  "contact_person": z.string().max(100).nullable().optional(),
-  "contact_title": z.string().max(100).nullable().optional(),
+  "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "email": Email.nullable().optional(),
   "phone": Phone.nullable().optional(),
   "phone_label": PhoneLabel.default("work"),
   "secondary_phone": Phone.nullable().optional(),
   "secondary_phone_label": PhoneLabel.nullable().optional(),
-  "address": z.string().max(255).nullable().optional(),
-  "city": z.string().max(100).nullable().optional(),
-  "state": z.string().max(100).nullable().optional(),
-  "zip": z.string().max(20).nullable().optional(),
+  "address": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "city": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "state": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "zip": z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Business type, free text. */
-  "type": z.string().max(50).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": LeadStatus.default("new"),
   "source": LeadSource.nullable().optional(),
 });
@@ -815,51 +899,63 @@ export type LeadCreate = z.infer<typeof LeadCreate>;
  * One Lead record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const LeadEnvelope = z.object({
-  "data": Lead,
-  "message": z.string().max(500).optional(),
-});
+export const LeadEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Lead,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type LeadEnvelope = z.infer<typeof LeadEnvelope>;
 
 /**
  * One page of Lead records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const LeadPage = z.object({
-  "items": z.array(Lead).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const LeadPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Lead).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type LeadPage = z.infer<typeof LeadPage>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const LeadSourceRow = z.object({
-  /** null: the leads with no source (the Unknown row). */
-  "source": LeadSource.nullable(),
-  "total_leads": z.number().int().gte(0).lte(9007199254740991),
-  /** Leads with status converted. */
-  "converted": z.number().int().gte(0).lte(9007199254740991),
-  /** Leads with status qualified. */
-  "qualified": z.number().int().gte(0).lte(9007199254740991),
-  /** converted / total_leads as a percentage; 0 when there are no leads. */
-  "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
-});
+export const LeadSourceRow = withInputRules(
+  { open: ["source", "total_leads", "converted", "qualified", "conversion_rate"] },
+  z.object({
+    /** null: the leads with no source (the Unknown row). */
+    "source": LeadSource.nullable(),
+    "total_leads": z.number().int().gte(0).lte(9007199254740991),
+    /** Leads with status converted. */
+    "converted": z.number().int().gte(0).lte(9007199254740991),
+    /** Leads with status qualified. */
+    "qualified": z.number().int().gte(0).lte(9007199254740991),
+    /** converted / total_leads as a percentage; 0 when there are no leads. */
+    "conversion_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+  }),
+);
 export type LeadSourceRow = z.infer<typeof LeadSourceRow>;
 
 /**
  * Leads per lead source: the standard sources in the order of shared_types.json, then one row with source null for leads without a source (shown as Unknown).
  * Response schema: unknown keys are dropped, not refused.
  */
-export const LeadSourceReport = z.object({
-  "sources": z.array(LeadSourceRow),
-});
+export const LeadSourceReport = withInputRules(
+  { open: ["sources"] },
+  z.object({
+    "sources": z.array(LeadSourceRow),
+  }),
+);
 export type LeadSourceReport = z.infer<typeof LeadSourceReport>;
 
 /**
@@ -867,21 +963,21 @@ export type LeadSourceReport = z.infer<typeof LeadSourceReport>;
  */
 export const LeadUpdate = z.strictObject({
   /** Company or person name. */
-  "name": z.string().min(1).max(100).optional(),
-  "contact_person": z.string().max(100).nullable().optional(),
-  "contact_title": z.string().max(100).nullable().optional(),
+  "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  "contact_person": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "email": Email.nullable().optional(),
   "phone": Phone.nullable().optional(),
   "phone_label": PhoneLabel.optional(),
   "secondary_phone": Phone.nullable().optional(),
   "secondary_phone_label": PhoneLabel.nullable().optional(),
-  "address": z.string().max(255).nullable().optional(),
-  "city": z.string().max(100).nullable().optional(),
-  "state": z.string().max(100).nullable().optional(),
-  "zip": z.string().max(20).nullable().optional(),
+  "address": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "city": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "state": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "zip": z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Business type, free text. */
-  "type": z.string().max(50).nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": LeadStatus.optional(),
   "source": LeadSource.nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
@@ -890,7 +986,7 @@ export type LeadUpdate = z.infer<typeof LeadUpdate>;
 /**
  * URL-safe short name: lowercase letters and digits in dash-separated words.
  */
-export const Slug = z.string().min(1).max(50).regex(new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u"));
+export const Slug = z.string().min(1).max(50).regex(new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Slug = z.infer<typeof Slug>;
 
 /**
@@ -899,30 +995,33 @@ export type Slug = z.infer<typeof Slug>;
 export const LoginRequest = z.strictObject({
   "email": Email,
   /** Any length up to 128: the policy applies when a password is chosen, not when it is typed. */
-  "password": z.string().min(1).max(128),
+  "password": z.string().min(1).max(128).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
   /** The tenant's slug; needed only when the email has an account in more than one tenant. */
   "tenant": Slug.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const LongText = z.string().max(20000);
+export const LongText = z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type LongText = z.infer<typeof LongText>;
 
 /**
  * An organisation using the CRM. Every tenant table hangs off it. Tenants are created and changed by the crm CLI, never through the API; login and me return the caller's tenant (id, name, slug).
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Tenant = z.object({
-  "id": Id,
-  /** Display name, e.g. the company name. */
-  "name": z.string().min(1).max(100),
-  /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
-  "slug": Slug,
-  /** An inactive tenant's users cannot log in or use the API. */
-  "is_active": z.boolean(),
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-});
+export const Tenant = withInputRules(
+  { open: ["id", "name", "slug", "is_active", "created_at", "updated_at"] },
+  z.object({
+    "id": Id,
+    /** Display name, e.g. the company name. */
+    "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
+    "slug": Slug,
+    /** An inactive tenant's users cannot log in or use the API. */
+    "is_active": z.boolean(),
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+  }),
+);
 export type Tenant = z.infer<typeof Tenant>;
 
 export const Role = z.enum(["admin", "user"]);
@@ -932,41 +1031,50 @@ export type Role = z.infer<typeof Role>;
  * A person who logs in to one tenant. Users are never deleted, only deactivated (is_active false), so every record they created or were assigned keeps its author.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const User = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  /** Login name; unique within the tenant. */
-  "email": Email,
-  /** Display name; reports fall back to the email when it is null. */
-  "name": PersonName.nullable(),
-  "role": Role,
-  /** false: the user cannot log in; their records stay. */
-  "is_active": z.boolean(),
-  /** Set by the server at each successful login. */
-  "last_login_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-});
+export const User = withInputRules(
+  { open: ["id", "tenant_id", "email", "name", "role", "is_active", "last_login_at", "created_at", "updated_at"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    /** Login name; unique within the tenant. */
+    "email": Email,
+    /** Display name; reports fall back to the email when it is null. */
+    "name": PersonName.nullable(),
+    "role": Role,
+    /** false: the user cannot log in; their records stay. */
+    "is_active": z.boolean(),
+    /** Set by the server at each successful login. */
+    "last_login_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+  }),
+);
 export type User = z.infer<typeof User>;
 
 /**
  * The caller and their tenant.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Me = z.object({
-  "user": User,
-  "tenant": Tenant,
-});
+export const Me = withInputRules(
+  { open: ["user", "tenant"] },
+  z.object({
+    "user": User,
+    "tenant": Tenant,
+  }),
+);
 export type Me = z.infer<typeof Me>;
 
 /**
  * The answer of me.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const MeEnvelope = z.object({
-  "data": Me,
-  "message": z.string().max(500).optional(),
-});
+export const MeEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Me,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type MeEnvelope = z.infer<typeof MeEnvelope>;
 
 /**
@@ -979,28 +1087,31 @@ export type Money = z.infer<typeof Money>;
  * A dated, authored note on a client, a lead or a project. Visible to whoever can see the record it hangs off; a note with no parent is visible to its author.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Note = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "body": z.string().min(1).max(20000),
-  /** The author. */
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-});
+export const Note = withInputRules(
+  { open: ["id", "tenant_id", "client_id", "lead_id", "project_id", "body", "created_by", "created_at", "updated_at"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "body": z.string().min(1).max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    /** The author. */
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+  }),
+);
 export type Note = z.infer<typeof Note>;
 
 /**
  * The body that creates a Note.
  */
 export const NoteCreate = z.strictObject({
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "body": z.string().min(1).max(20000),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "body": z.string().min(1).max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
 });
 export type NoteCreate = z.infer<typeof NoteCreate>;
 
@@ -1008,36 +1119,42 @@ export type NoteCreate = z.infer<typeof NoteCreate>;
  * One Note record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const NoteEnvelope = z.object({
-  "data": Note,
-  "message": z.string().max(500).optional(),
-});
+export const NoteEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Note,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type NoteEnvelope = z.infer<typeof NoteEnvelope>;
 
 /**
  * One page of Note records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const NotePage = z.object({
-  "items": z.array(Note).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const NotePage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Note).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type NotePage = z.infer<typeof NotePage>;
 
 /**
  * A partial update of a Note: only the fields sent change; null clears a nullable field.
  */
 export const NoteUpdate = z.strictObject({
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "body": z.string().min(1).max(20000).optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "body": z.string().min(1).max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type NoteUpdate = z.infer<typeof NoteUpdate>;
 
@@ -1051,17 +1168,20 @@ export const PageMeta = z.strictObject({
   /** Number of matching records; present only when include_total=true. */
   "total": z.number().int().gte(0).lte(1000000000).optional(),
   /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
+  "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type PageMeta = z.infer<typeof PageMeta>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const PipelineLeadRow = z.object({
-  "status": LeadStatus,
-  "count": z.number().int().gte(0).lte(9007199254740991),
-});
+export const PipelineLeadRow = withInputRules(
+  { open: ["status", "count"] },
+  z.object({
+    "status": LeadStatus,
+    "count": z.number().int().gte(0).lte(9007199254740991),
+  }),
+);
 export type PipelineLeadRow = z.infer<typeof PipelineLeadRow>;
 
 export const ProjectStatus = z.enum(["active", "pending", "completed", "cancelled"]);
@@ -1070,22 +1190,28 @@ export type ProjectStatus = z.infer<typeof ProjectStatus>;
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const PipelineProjectRow = z.object({
-  "status": ProjectStatus,
-  "count": z.number().int().gte(0).lte(9007199254740991),
-  /** Sum of the projects' value, as entered (not annualised). */
-  "total_value": Money,
-});
+export const PipelineProjectRow = withInputRules(
+  { open: ["status", "count", "total_value"] },
+  z.object({
+    "status": ProjectStatus,
+    "count": z.number().int().gte(0).lte(9007199254740991),
+    /** Sum of the projects' value, as entered (not annualised). */
+    "total_value": Money,
+  }),
+);
 export type PipelineProjectRow = z.infer<typeof PipelineProjectRow>;
 
 /**
  * Sales pipeline: leads per lead status, projects and their summed value per project status. Every status appears, in the order of shared_types.json, with 0 where there are none.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const PipelineReport = z.object({
-  "leads": z.array(PipelineLeadRow),
-  "projects": z.array(PipelineProjectRow),
-});
+export const PipelineReport = withInputRules(
+  { open: ["leads", "projects"] },
+  z.object({
+    "leads": z.array(PipelineLeadRow),
+    "projects": z.array(PipelineProjectRow),
+  }),
+);
 export type PipelineReport = z.infer<typeof PipelineReport>;
 
 export const ValueType = z.enum(["one_time", "monthly", "yearly"]);
@@ -1095,39 +1221,42 @@ export type ValueType = z.infer<typeof ValueType>;
  * A deal or piece of work for a client or a lead, or standalone. Visible to whoever can see its client or lead; a standalone project is visible to its creator and assignee.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Project = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  /** The client this project belongs to, if any. A client with projects cannot be purged. */
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "name": z.string().min(1).max(255),
-  "description": z.string().max(20000).nullable(),
-  /** Business type, free text. */
-  "type": z.string().max(50).nullable(),
-  "status": ProjectStatus,
-  /** The project's worth per value_type period (one-time, per month or per year). */
-  "value": Money,
-  "value_type": ValueType,
-  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable(),
-  /** Expected or actual close; not before start_date. */
-  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable(),
-  "primary_contact_name": z.string().max(100).nullable(),
-  "primary_contact_title": z.string().max(100).nullable(),
-  "primary_contact_email": Email.nullable(),
-  "primary_contact_phone": Phone.nullable(),
-  "primary_contact_phone_label": PhoneLabel.nullable(),
-  "notes": z.string().max(20000).nullable(),
-  /** The user this project is assigned to; changed by the admin-only assign operation. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  /** Who moved it to the trash; null while live. */
-  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-});
+export const Project = withInputRules(
+  { open: ["id", "tenant_id", "client_id", "lead_id", "name", "description", "type", "status", "value", "value_type", "start_date", "end_date", "primary_contact_name", "primary_contact_title", "primary_contact_email", "primary_contact_phone", "primary_contact_phone_label", "notes", "assigned_to", "created_by", "created_at", "updated_at", "deleted_at", "deleted_by"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    /** The client this project belongs to, if any. A client with projects cannot be purged. */
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "name": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "description": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Business type, free text. */
+    "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "status": ProjectStatus,
+    /** The project's worth per value_type period (one-time, per month or per year). */
+    "value": Money,
+    "value_type": ValueType,
+    "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Expected or actual close; not before start_date. */
+    "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "primary_contact_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "primary_contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "primary_contact_email": Email.nullable(),
+    "primary_contact_phone": Phone.nullable(),
+    "primary_contact_phone_label": PhoneLabel.nullable(),
+    "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** The user this project is assigned to; changed by the admin-only assign operation. */
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+    "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Who moved it to the trash; null while live. */
+    "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+  }),
+);
 export type Project = z.infer<typeof Project>;
 
 /**
@@ -1144,26 +1273,26 @@ export type ProjectBulkStatus = z.infer<typeof ProjectBulkStatus>;
  */
 export const ProjectCreate = z.strictObject({
   /** The client this project belongs to, if any. A client with projects cannot be purged. */
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "name": z.string().min(1).max(255),
-  "description": z.string().max(20000).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "name": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  "description": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Business type, free text. */
-  "type": z.string().max(50).nullable().optional(),
+  "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": ProjectStatus.default("pending"),
   /** The project's worth per value_type period (one-time, per month or per year). */
   "value": Money.default(0),
   "value_type": ValueType.default("one_time"),
-  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Expected or actual close; not before start_date. */
-  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
-  "primary_contact_name": z.string().max(100).nullable().optional(),
-  "primary_contact_title": z.string().max(100).nullable().optional(),
+  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "primary_contact_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "primary_contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "primary_contact_email": Email.nullable().optional(),
   "primary_contact_phone": Phone.nullable().optional(),
   "primary_contact_phone_label": PhoneLabel.nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type ProjectCreate = z.infer<typeof ProjectCreate>;
 
@@ -1171,55 +1300,67 @@ export type ProjectCreate = z.infer<typeof ProjectCreate>;
  * One Project record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ProjectEnvelope = z.object({
-  "data": Project,
-  "message": z.string().max(500).optional(),
-});
+export const ProjectEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Project,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type ProjectEnvelope = z.infer<typeof ProjectEnvelope>;
 
 /**
  * One page of Project records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ProjectPage = z.object({
-  "items": z.array(Project).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const ProjectPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Project).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type ProjectPage = z.infer<typeof ProjectPage>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ProjectPerformanceSummary = z.object({
-  "total_projects": z.number().int().gte(0).lte(9007199254740991),
-  /** Completed projects. */
-  "won": z.number().int().gte(0).lte(9007199254740991),
-  /** Cancelled projects. */
-  "lost": z.number().int().gte(0).lte(9007199254740991),
-  /** Open projects: pending and active. */
-  "pending": z.number().int().gte(0).lte(9007199254740991),
-  /** won / total_projects as a percentage; 0 when there are no projects. */
-  "win_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
-  /** Mean project value, as entered; null when there are no projects. */
-  "avg_value": z.number().gte(0).lte(999999999999.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }).nullable(),
-  /** Mean of end_date - start_date in days over completed projects having both; null when there are none. */
-  "avg_duration_days": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
-});
+export const ProjectPerformanceSummary = withInputRules(
+  { open: ["total_projects", "won", "lost", "pending", "win_rate", "avg_value", "avg_duration_days"] },
+  z.object({
+    "total_projects": z.number().int().gte(0).lte(9007199254740991),
+    /** Completed projects. */
+    "won": z.number().int().gte(0).lte(9007199254740991),
+    /** Cancelled projects. */
+    "lost": z.number().int().gte(0).lte(9007199254740991),
+    /** Open projects: pending and active. */
+    "pending": z.number().int().gte(0).lte(9007199254740991),
+    /** won / total_projects as a percentage; 0 when there are no projects. */
+    "win_rate": z.number().gte(0).lte(100).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }),
+    /** Mean project value, as entered; null when there are no projects. */
+    "avg_value": z.number().gte(0).lte(999999999999.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" }).nullable(),
+    /** Mean of end_date - start_date in days over completed projects having both; null when there are none. */
+    "avg_duration_days": z.number().gte(0).lte(1000000).refine((n) => isMultipleOf(n, "0.1"), { error: "expected a multiple of 0.1" }).nullable(),
+  }),
+);
 export type ProjectPerformanceSummary = z.infer<typeof ProjectPerformanceSummary>;
 
 /**
  * Project outcomes: won = completed, lost = cancelled, pending = open (pending + active).
  * Response schema: unknown keys are dropped, not refused.
  */
-export const ProjectPerformanceReport = z.object({
-  "summary": ProjectPerformanceSummary,
-});
+export const ProjectPerformanceReport = withInputRules(
+  { open: ["summary"] },
+  z.object({
+    "summary": ProjectPerformanceSummary,
+  }),
+);
 export type ProjectPerformanceReport = z.infer<typeof ProjectPerformanceReport>;
 
 /**
@@ -1227,33 +1368,33 @@ export type ProjectPerformanceReport = z.infer<typeof ProjectPerformanceReport>;
  */
 export const ProjectUpdate = z.strictObject({
   /** The client this project belongs to, if any. A client with projects cannot be purged. */
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** The lead this project belongs to, if any. A lead with projects cannot be purged. */
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "name": z.string().min(1).max(255).optional(),
-  "description": z.string().max(20000).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "name": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  "description": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Business type, free text. */
-  "type": z.string().max(50).nullable().optional(),
+  "type": z.string().max(50).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": ProjectStatus.optional(),
   /** The project's worth per value_type period (one-time, per month or per year). */
   "value": Money.optional(),
   "value_type": ValueType.optional(),
-  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
+  "start_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   /** Expected or actual close; not before start_date. */
-  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).nullable().optional(),
-  "primary_contact_name": z.string().max(100).nullable().optional(),
-  "primary_contact_title": z.string().max(100).nullable().optional(),
+  "end_date": z.string().refine(isDate, { error: "expected a date (YYYY-MM-DD)" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "primary_contact_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "primary_contact_title": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "primary_contact_email": Email.nullable().optional(),
   "primary_contact_phone": Phone.nullable().optional(),
   "primary_contact_phone_label": PhoneLabel.nullable().optional(),
-  "notes": z.string().max(20000).nullable().optional(),
+  "notes": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
 
 /**
  * An opaque token string.
  */
-export const Token = z.string().min(1).max(4096);
+export const Token = z.string().min(1).max(4096).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Token = z.infer<typeof Token>;
 
 /**
@@ -1272,9 +1413,9 @@ export const RefreshToken = z.strictObject({
   "tenant_id": Id,
   "session_id": Id,
   /** Hex SHA-256 of the token's secret part. */
-  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")),
+  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
   /** When it was traded for the next token; null while it is the current one. */
-  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
+  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
   "created_at": Timestamp,
   "updated_at": Timestamp,
 });
@@ -1286,9 +1427,9 @@ export type RefreshToken = z.infer<typeof RefreshToken>;
 export const RefreshTokenCreate = z.strictObject({
   "session_id": Id,
   /** Hex SHA-256 of the token's secret part. */
-  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")),
+  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
   /** When it was traded for the next token; null while it is the current one. */
-  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type RefreshTokenCreate = z.infer<typeof RefreshTokenCreate>;
 
@@ -1298,143 +1439,176 @@ export type RefreshTokenCreate = z.infer<typeof RefreshTokenCreate>;
 export const RefreshTokenUpdate = z.strictObject({
   "session_id": Id.optional(),
   /** Hex SHA-256 of the token's secret part. */
-  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")).optional(),
+  "token_hash": z.string().min(64).max(64).regex(new RegExp("^[0-9a-f]{64}$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
   /** When it was traded for the next token; null while it is the current one. */
-  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type RefreshTokenUpdate = z.infer<typeof RefreshTokenUpdate>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const RevenueByClientRow = z.object({
-  "client_id": Id,
-  "client_name": z.string().min(1).max(100),
-  "total_projects": z.number().int().gte(0).lte(9007199254740991),
-  /** Sum of the value of all the client's projects. */
-  "total_value": Money,
-  /** Sum over completed projects. */
-  "won_value": Money,
-  /** Sum over open (pending and active) projects. */
-  "pending_value": Money,
-});
+export const RevenueByClientRow = withInputRules(
+  { open: ["client_id", "client_name", "total_projects", "total_value", "won_value", "pending_value"] },
+  z.object({
+    "client_id": Id,
+    "client_name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "total_projects": z.number().int().gte(0).lte(9007199254740991),
+    /** Sum of the value of all the client's projects. */
+    "total_value": Money,
+    /** Sum over completed projects. */
+    "won_value": Money,
+    /** Sum over open (pending and active) projects. */
+    "pending_value": Money,
+  }),
+);
 export type RevenueByClientRow = z.infer<typeof RevenueByClientRow>;
 
 /**
  * Clients with projects, by the summed value of their projects, highest total_value first, at most limit rows.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const RevenueByClientReport = z.object({
-  "clients": z.array(RevenueByClientRow),
-});
+export const RevenueByClientReport = withInputRules(
+  { open: ["clients"] },
+  z.object({
+    "clients": z.array(RevenueByClientRow),
+  }),
+);
 export type RevenueByClientReport = z.infer<typeof RevenueByClientReport>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const RevenueForecastMonthRow = z.object({
-  /** YYYY-MM. */
-  "month": z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u")),
-  "weighted_forecast": Money,
-});
+export const RevenueForecastMonthRow = withInputRules(
+  { open: ["month", "weighted_forecast"] },
+  z.object({
+    /** YYYY-MM. */
+    "month": z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "weighted_forecast": Money,
+  }),
+);
 export type RevenueForecastMonthRow = z.infer<typeof RevenueForecastMonthRow>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const RevenueForecastSummary = z.object({
-  /** Annualised value of pending, active and completed projects. */
-  "total_pipeline_value": Money,
-  /** Sum of annualised value x weight. */
-  "weighted_forecast": Money,
-  /** Annualised value of completed projects. */
-  "won_value": Money,
-  /** Annualised value of pending and active projects. */
-  "pending_value": Money,
-});
+export const RevenueForecastSummary = withInputRules(
+  { open: ["total_pipeline_value", "weighted_forecast", "won_value", "pending_value"] },
+  z.object({
+    /** Annualised value of pending, active and completed projects. */
+    "total_pipeline_value": Money,
+    /** Sum of annualised value x weight. */
+    "weighted_forecast": Money,
+    /** Annualised value of completed projects. */
+    "won_value": Money,
+    /** Annualised value of pending and active projects. */
+    "pending_value": Money,
+  }),
+);
 export type RevenueForecastSummary = z.infer<typeof RevenueForecastSummary>;
 
 /**
  * Weighted pipeline of annualised project value (monthly x 12; yearly and one_time as is). Weights: pending 0.3, active 0.6, completed 1.0, cancelled 0.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const RevenueForecastReport = z.object({
-  "forecast": RevenueForecastSummary,
-  /** One row per month, ascending, for the next months months; a project counts in the month of its end_date. */
-  "by_month": z.array(RevenueForecastMonthRow),
-});
+export const RevenueForecastReport = withInputRules(
+  { open: ["forecast", "by_month"] },
+  z.object({
+    "forecast": RevenueForecastSummary,
+    /** One row per month, ascending, for the next months months; a project counts in the month of its end_date. */
+    "by_month": z.array(RevenueForecastMonthRow),
+  }),
+);
 export type RevenueForecastReport = z.infer<typeof RevenueForecastReport>;
 
 /**
  * One matching record: its id, a label to show, the first searchable field that matched and that field's text.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const SearchHit = z.object({
-  "id": Id,
-  "label": z.string().max(20000),
-  "field": z.string().min(1).max(64),
-  "text": z.string().max(20000),
-});
+export const SearchHit = withInputRules(
+  { open: ["id", "label", "field", "text"] },
+  z.object({
+    "id": Id,
+    "label": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "field": z.string().min(1).max(64).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "text": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  }),
+);
 export type SearchHit = z.infer<typeof SearchHit>;
 
 /**
  * The matches of one resource type, newest first, at most `limit` of them; has_more tells that there are more.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const SearchGroup = z.object({
-  /** The resource, e.g. Lead. */
-  "type": z.string().min(1).max(64),
-  /** Its collection under /api, e.g. /leads. */
-  "path": z.string().min(1).max(100),
-  "items": z.array(SearchHit).max(50),
-  "has_more": z.boolean(),
-});
+export const SearchGroup = withInputRules(
+  { open: ["type", "path", "items", "has_more"] },
+  z.object({
+    /** The resource, e.g. Lead. */
+    "type": z.string().min(1).max(64).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    /** Its collection under /api, e.g. /leads. */
+    "path": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "items": z.array(SearchHit).max(50),
+    "has_more": z.boolean(),
+  }),
+);
 export type SearchGroup = z.infer<typeof SearchGroup>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const SearchResults = z.object({
-  "q": z.string().min(1).max(200),
-  "groups": z.array(SearchGroup).max(20),
-});
+export const SearchResults = withInputRules(
+  { open: ["q", "groups"] },
+  z.object({
+    "q": z.string().min(1).max(200).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "groups": z.array(SearchGroup).max(20),
+  }),
+);
 export type SearchResults = z.infer<typeof SearchResults>;
 
 /**
  * The answer of a search.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const SearchResult = z.object({
-  "data": SearchResults,
-});
+export const SearchResult = withInputRules(
+  { open: ["data"] },
+  z.object({
+    "data": SearchResults,
+  }),
+);
 export type SearchResult = z.infer<typeof SearchResult>;
 
 /**
  * Tokens for a logged-in user, with the user and their tenant.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Session = z.object({
-  "access_token": Token,
-  "refresh_token": Token,
-  "token_type": z.enum(["Bearer"]),
-  /** Seconds until access_token expires. */
-  "expires_in": z.number().int().gte(1).lte(31536000),
-  "user": User,
-  "tenant": Tenant,
-});
+export const Session = withInputRules(
+  { open: ["access_token", "refresh_token", "token_type", "expires_in", "user", "tenant"] },
+  z.object({
+    "access_token": Token,
+    "refresh_token": Token,
+    "token_type": z.enum(["Bearer"]),
+    /** Seconds until access_token expires. */
+    "expires_in": z.number().int().gte(1).lte(31536000),
+    "user": User,
+    "tenant": Tenant,
+  }),
+);
 export type Session = z.infer<typeof Session>;
 
 /**
  * The answer of login and refresh.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const SessionEnvelope = z.object({
-  "data": Session,
-  "message": z.string().max(500).optional(),
-});
+export const SessionEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Session,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type SessionEnvelope = z.infer<typeof SessionEnvelope>;
 
-export const ShortText = z.string().max(100);
+export const ShortText = z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type ShortText = z.infer<typeof ShortText>;
 
 export const TaskStatus = z.enum(["todo", "in_progress", "done", "cancelled"]);
@@ -1444,27 +1618,30 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
  * A to-do with an optional due time and assignee, optionally about a client, a lead or a project. Visible to whoever can see that record; a task with no parent is visible to its creator and assignee.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const Task = z.object({
-  "id": Id,
-  "tenant_id": Id,
-  "title": z.string().min(1).max(200),
-  "description": z.string().max(20000).nullable(),
-  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  "status": TaskStatus,
-  /** Who should do it; any user who can edit the task may set it. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  /** Set by the server when the status becomes done; cleared when it leaves done. */
-  "completed_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "created_by": Id,
-  "created_at": Timestamp,
-  "updated_at": Timestamp,
-  "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable(),
-  /** Who moved it to the trash; null while live. */
-  "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-});
+export const Task = withInputRules(
+  { open: ["id", "tenant_id", "title", "description", "due_at", "status", "assigned_to", "completed_at", "client_id", "lead_id", "project_id", "created_by", "created_at", "updated_at", "deleted_at", "deleted_by"] },
+  z.object({
+    "id": Id,
+    "tenant_id": Id,
+    "title": z.string().min(1).max(200).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "description": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "status": TaskStatus,
+    /** Who should do it; any user who can edit the task may set it. */
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Set by the server when the status becomes done; cleared when it leaves done. */
+    "completed_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "created_by": Id,
+    "created_at": Timestamp,
+    "updated_at": Timestamp,
+    "deleted_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** Who moved it to the trash; null while live. */
+    "deleted_by": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+  }),
+);
 export type Task = z.infer<typeof Task>;
 
 /**
@@ -1480,15 +1657,15 @@ export type TaskBulkStatus = z.infer<typeof TaskBulkStatus>;
  * The body that creates a Task.
  */
 export const TaskCreate = z.strictObject({
-  "title": z.string().min(1).max(200),
-  "description": z.string().max(20000).nullable().optional(),
-  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "title": z.string().min(1).max(200).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+  "description": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": TaskStatus.default("todo"),
   /** Who should do it; any user who can edit the task may set it. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type TaskCreate = z.infer<typeof TaskCreate>;
 
@@ -1496,41 +1673,47 @@ export type TaskCreate = z.infer<typeof TaskCreate>;
  * One Task record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const TaskEnvelope = z.object({
-  "data": Task,
-  "message": z.string().max(500).optional(),
-});
+export const TaskEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": Task,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type TaskEnvelope = z.infer<typeof TaskEnvelope>;
 
 /**
  * One page of Task records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const TaskPage = z.object({
-  "items": z.array(Task).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const TaskPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(Task).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type TaskPage = z.infer<typeof TaskPage>;
 
 /**
  * A partial update of a Task: only the fields sent change; null clears a nullable field.
  */
 export const TaskUpdate = z.strictObject({
-  "title": z.string().min(1).max(200).optional(),
-  "description": z.string().max(20000).nullable().optional(),
-  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).nullable().optional(),
+  "title": z.string().min(1).max(200).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  "description": z.string().max(20000).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "due_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   "status": TaskStatus.optional(),
   /** Who should do it; any user who can edit the task may set it. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable().optional(),
+  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type TaskUpdate = z.infer<typeof TaskUpdate>;
 
@@ -1539,7 +1722,7 @@ export type TaskUpdate = z.infer<typeof TaskUpdate>;
  */
 export const TenantCreate = z.strictObject({
   /** Display name, e.g. the company name. */
-  "name": z.string().min(1).max(100),
+  "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
   /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
   "slug": Slug,
   /** An inactive tenant's users cannot log in or use the API. */
@@ -1552,7 +1735,7 @@ export type TenantCreate = z.infer<typeof TenantCreate>;
  */
 export const TenantUpdate = z.strictObject({
   /** Display name, e.g. the company name. */
-  "name": z.string().min(1).max(100).optional(),
+  "name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
   /** URL-safe short name, unique across the installation: lowercase letters and digits in dash-separated words. */
   "slug": Slug.optional(),
   /** An inactive tenant's users cannot log in or use the API. */
@@ -1570,62 +1753,74 @@ export type UpcomingTaskSource = z.infer<typeof UpcomingTaskSource>;
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const UpcomingTaskRow = z.object({
-  /** The task's or the interaction's id, as source says. */
-  "id": Id,
-  "source": UpcomingTaskSource,
-  /** The interaction's type; null for a task (source task). */
-  "interaction_type": InteractionType.nullable(),
-  /** When it is due: the task's due_at, the interaction's contact_date or its follow_up_at. */
-  "contact_date": Timestamp,
-  /** The task's title or the interaction's summary. */
-  "notes": z.string().min(1).max(255),
-  "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "client_name": z.string().max(100).nullable(),
-  "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "lead_name": z.string().max(100).nullable(),
-  "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "project_name": z.string().max(255).nullable(),
-  /** The task's assignee; for an interaction, the assignee of its client, lead or project. */
-  "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).nullable(),
-  "assigned_to_email": Email.nullable(),
-});
+export const UpcomingTaskRow = withInputRules(
+  { open: ["id", "source", "interaction_type", "contact_date", "notes", "client_id", "client_name", "lead_id", "lead_name", "project_id", "project_name", "assigned_to", "assigned_to_email"] },
+  z.object({
+    /** The task's or the interaction's id, as source says. */
+    "id": Id,
+    "source": UpcomingTaskSource,
+    /** The interaction's type; null for a task (source task). */
+    "interaction_type": InteractionType.nullable(),
+    /** When it is due: the task's due_at, the interaction's contact_date or its follow_up_at. */
+    "contact_date": Timestamp,
+    /** The task's title or the interaction's summary. */
+    "notes": z.string().min(1).max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
+    "client_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "client_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "lead_name": z.string().max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_id": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "project_name": z.string().max(255).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    /** The task's assignee; for an interaction, the assignee of its client, lead or project. */
+    "assigned_to": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable(),
+    "assigned_to_email": Email.nullable(),
+  }),
+);
 export type UpcomingTaskRow = z.infer<typeof UpcomingTaskRow>;
 
 /**
  * What is due between now and days_ahead days from now, soonest first: open tasks by due_at, interactions scheduled by contact_date, and open follow-ups (pending, rescheduled) by follow_up_at.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const UpcomingTasksReport = z.object({
-  "tasks": z.array(UpcomingTaskRow),
-});
+export const UpcomingTasksReport = withInputRules(
+  { open: ["tasks"] },
+  z.object({
+    "tasks": z.array(UpcomingTaskRow),
+  }),
+);
 export type UpcomingTasksReport = z.infer<typeof UpcomingTasksReport>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
  */
-export const UserActivityRow = z.object({
-  "user_id": Id,
-  "user_email": Email,
-  "user_name": PersonName.nullable(),
-  /** Leads currently assigned to the user. */
-  "assigned_leads": z.number().int().gte(0).lte(9007199254740991),
-  /** Clients currently assigned to the user. */
-  "assigned_clients": z.number().int().gte(0).lte(9007199254740991),
-  /** Interactions the user created in the date range. */
-  "interactions_logged": z.number().int().gte(0).lte(9007199254740991),
-  /** Projects the user created in the date range. */
-  "projects_created": z.number().int().gte(0).lte(9007199254740991),
-});
+export const UserActivityRow = withInputRules(
+  { open: ["user_id", "user_email", "user_name", "assigned_leads", "assigned_clients", "interactions_logged", "projects_created"] },
+  z.object({
+    "user_id": Id,
+    "user_email": Email,
+    "user_name": PersonName.nullable(),
+    /** Leads currently assigned to the user. */
+    "assigned_leads": z.number().int().gte(0).lte(9007199254740991),
+    /** Clients currently assigned to the user. */
+    "assigned_clients": z.number().int().gte(0).lte(9007199254740991),
+    /** Interactions the user created in the date range. */
+    "interactions_logged": z.number().int().gte(0).lte(9007199254740991),
+    /** Projects the user created in the date range. */
+    "projects_created": z.number().int().gte(0).lte(9007199254740991),
+  }),
+);
 export type UserActivityRow = z.infer<typeof UserActivityRow>;
 
 /**
  * Per active user of the tenant: current workload and activity in the date range. Admins only.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const UserActivityReport = z.object({
-  "users": z.array(UserActivityRow),
-});
+export const UserActivityReport = withInputRules(
+  { open: ["users"] },
+  z.object({
+    "users": z.array(UserActivityRow),
+  }),
+);
 export type UserActivityReport = z.infer<typeof UserActivityReport>;
 
 /**
@@ -1648,26 +1843,32 @@ export type UserCreate = z.infer<typeof UserCreate>;
  * One User record.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const UserEnvelope = z.object({
-  "data": User,
-  "message": z.string().max(500).optional(),
-});
+export const UserEnvelope = withInputRules(
+  { open: ["data", "message"] },
+  z.object({
+    "data": User,
+    "message": z.string().max(500).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).optional(),
+  }),
+);
 export type UserEnvelope = z.infer<typeof UserEnvelope>;
 
 /**
  * One page of User records.
  * Response schema: unknown keys are dropped, not refused.
  */
-export const UserPage = z.object({
-  "items": z.array(User).max(100),
-  /** Page size; 25 unless asked otherwise. */
-  "limit": z.number().int().gte(1).lte(100),
-  "offset": z.number().int().gte(0).lte(1000000000),
-  /** Number of matching records; present only when include_total=true. */
-  "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().nullable().optional(),
-});
+export const UserPage = withInputRules(
+  { open: ["items", "limit", "offset", "total", "next_cursor"] },
+  z.object({
+    "items": z.array(User).max(100),
+    /** Page size; 25 unless asked otherwise. */
+    "limit": z.number().int().gte(1).lte(100),
+    "offset": z.number().int().gte(0).lte(1000000000),
+    /** Number of matching records; present only when include_total=true. */
+    "total": z.number().int().gte(0).lte(1000000000).optional(),
+    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
+    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  }),
+);
 export type UserPage = z.infer<typeof UserPage>;
 
 /**
@@ -1684,5 +1885,5 @@ export const UserUpdate = z.strictObject({
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
-export const Zip = z.string().max(20);
+export const Zip = z.string().max(20).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
 export type Zip = z.infer<typeof Zip>;

@@ -379,7 +379,8 @@ BUNDLE_CASES: list[tuple[str, Any, bool]] = [
     ("AnyInt", "1", False),
     ("Pair", "\U0001f4a9\U0001f4a9", True),  # 2 code points, 4 UTF-16 units
     ("Pair", "\U0001f4a9", False),
-    ("Pair", "\ud800x", True),  # a lone surrogate is one code point
+    ("Pair", "\ud800x", False),  # two code points, but a lone surrogate: no database stores it
+    ("Pair", "x\x00", False),  # NUL: PostgreSQL text cannot store it
     ("Short", "a", False),
     ("Short", "bb", True),
     ("Short", "ccc", True),

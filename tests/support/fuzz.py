@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from codegen import patterns
 from codegen.emit.python import write_package
 from codegen.emit.zod import export_name, render_zod
 from codegen.lint import lint_schema
@@ -78,6 +81,7 @@ def lint_bundle(defs: dict[str, Schema]) -> dict[str, list[str]]:
         s = {k: v for k, v in node.items() if k != "default"}
         return bool(validator_cls({**s, "$defs": defs}).is_valid(value))
 
+    patterns.prime(patterns.patterns_in(defs))
     out: dict[str, list[str]] = {}
     for name, node in defs.items():
         out[name] = [
@@ -120,7 +124,7 @@ def instances(name: str, defs: dict[str, Schema], valid: int) -> list[str]:
     """JSON texts for `name`: drawn valid ones, their mutations, the traps, traps spliced in."""
     try:
         drawn = sample_valid({"$ref": f"#/$defs/{name}", "$defs": defs}, valid)
-    except Exception:  # noqa: BLE001 - a schema Hypothesis cannot draw for still gets the traps
+    except Exception:
         drawn = []
     values = list(drawn)
     for base in sorted(drawn, key=lambda x: -len(text(x)))[:1]:
@@ -135,7 +139,7 @@ def instances(name: str, defs: dict[str, Schema], valid: int) -> list[str]:
 def _reference(validator: Any, value: Any) -> bool | str:
     try:
         return bool(validator.is_valid(value))
-    except Exception as exc:  # noqa: BLE001 - a crash is a finding, reported as such
+    except Exception as exc:
         return f"crash: {type(exc).__name__}: {exc}"
 
 
@@ -159,44 +163,69 @@ def _judge(validate: Any, value: Any) -> bool | str:
         validate(value)
     except ValidationError:
         return False
-    except Exception as exc:  # noqa: BLE001 - a crash is a finding, reported as such
+    except Exception as exc:
         return f"crash: {type(exc).__name__}: {exc}"
     return True
 
 
-def run(
-    defs: dict[str, Schema], work: Path, package: str, valid: int = 4
-) -> tuple[int, list[Disagreement]]:
-    """(instances judged, disagreements) for every accepted schema of `defs`.
+class Readers:
+    """The four readers of one emitted bundle; `judge` takes many cases per Node exchange."""
 
-    Loading the generated code is part of the check: an import error or a Zod module that
-    Node cannot load raises, with the emitted source's complaint.
+    def __init__(self, defs: dict[str, Schema], module: Any, zod: ZodRunner) -> None:
+        self.defs = defs
+        self.pydantic = _Pydantic(module)
+        self.zod = zod
+        self.validators: dict[str, Any] = {}
+
+    def names(self) -> list[str]:
+        # collapse_root_models folds a referenced root model into its users and drops its
+        # name (the agreement tests skip such names too); it is still judged through them.
+        return [n for n in self.defs if hasattr(self.pydantic.module, n)]
+
+    def judge(self, cases: list[tuple[str, str]]) -> list[dict[str, bool | str]]:
+        zod = self.zod.text_verdicts([(export_name(n), t) for n, t in cases])
+        out = []
+        for (name, instance), z in zip(cases, zod, strict=True):
+            if name not in self.validators:
+                schema = {"$ref": f"#/$defs/{name}", "$defs": self.defs}
+                self.validators[name] = contract_validator()(schema)
+            reference = _reference(self.validators[name], json.loads(instance))
+            py, py_json = self.pydantic.verdicts(name, instance)
+            out.append(dict(zip(READERS, (reference, py, py_json, z), strict=True)))
+        return out
+
+
+@contextmanager
+def load_readers(defs: dict[str, Schema], work: Path, package: str) -> Iterator[Readers]:
+    """Emit `defs` to a Pydantic and a Zod package, load both, and yield their readers.
+
+    Loading is part of the check: an import error, a tsc error or a Zod module that Node
+    cannot load (a pattern JavaScript refuses) raises with its complaint.
     """
-    keep = accepted(defs)
-    if not keep:
-        return 0, []
-    write_package(work / package, keep, package)
+    write_package(work / package, defs, package)
     sys.path.insert(0, str(work))
     try:
         module = importlib.import_module(f"{package}.models")
     finally:
         sys.path.remove(str(work))
-    dist = build_zod(render_zod(keep), work / f"{package}_zod")
-    # collapse_root_models folds a referenced root model into its users and drops its name
-    # (the agreement tests skip such names too); it is still judged through those users.
-    named = [name for name in keep if hasattr(module, name)]
-    cases = [(name, t) for name in named for t in instances(name, keep, valid)]
-    pydantic = _Pydantic(module)
+    dist = build_zod(render_zod(defs), work / f"{package}_zod")
     with ZodRunner(dist) as zod:
-        zod_verdicts = zod.text_verdicts([(export_name(n), t) for n, t in cases])
-    found: list[Disagreement] = []
-    validators = {n: contract_validator()({"$ref": f"#/$defs/{n}", "$defs": keep}) for n in named}
-    for (name, instance), z in zip(cases, zod_verdicts, strict=True):
-        reference = _reference(validators[name], json.loads(instance))
-        py, py_json = pydantic.verdicts(name, instance)
-        verdicts: dict[str, bool | str] = dict(
-            zip(READERS, (reference, py, py_json, z), strict=True)
-        )
-        if len(set(map(str, verdicts.values()))) > 1:
-            found.append(Disagreement(name, keep[name], instance, verdicts))
+        yield Readers(defs, module, zod)
+
+
+def run(
+    defs: dict[str, Schema], work: Path, package: str, valid: int = 4
+) -> tuple[int, list[Disagreement]]:
+    """(instances judged, disagreements) for every accepted schema of `defs`."""
+    keep = accepted(defs)
+    if not keep:
+        return 0, []
+    with load_readers(keep, work, package) as readers:
+        cases = [(n, t) for n in readers.names() for t in instances(n, keep, valid)]
+        judged = readers.judge(cases)
+    found = [
+        Disagreement(name, keep[name], instance, verdicts)
+        for (name, instance), verdicts in zip(cases, judged, strict=True)
+        if len(set(map(str, verdicts.values()))) > 1
+    ]
     return len(cases), found

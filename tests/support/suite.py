@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codegen import patterns
 from codegen.lint import ANNOTATIONS, KEYWORDS_BY_TYPE, lint_schema
 from codegen.runtime import contract_validator
 
@@ -126,9 +127,8 @@ def natural_type(schema: dict[str, Any]) -> str | None:
     assertions = set(schema) - NOT_ASSERTIONS
     if not assertions:
         return None
-    if assertions == {"enum"}:
-        values = schema["enum"]
-        return "string" if values and all(isinstance(v, str) for v in values) else None
+    if assertions <= {"enum", "const"}:
+        return None  # a set of values: translated as it is, no type needed
     for t in ("string", "number", "array", "object"):
         if assertions <= KEYWORDS_BY_TYPE[t]:
             return t
@@ -217,6 +217,7 @@ def load_groups(paths: list[Path]) -> list[Group]:
         for g in json.loads(path.read_text()):
             tests = [t for t in g["tests"] if NOT_APPLICABLE not in t["description"]]
             groups.append(Group(rel, g["description"], g["schema"], tests))
+    patterns.prime(patterns.patterns_in([g.schema for g in groups]))
     for i, g in enumerate(groups):
         prepare(g, i)
     return groups

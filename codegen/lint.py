@@ -261,11 +261,9 @@ def lint_schema(
             )
         elif policy:
             yield pointer, "a schema that accepts anything is not allowed; declare a type"
-        else:
-            yield pointer, "an accept-anything schema is not translated"
         return
     t = node["type"]
-    valid_type = (isinstance(t, str) and t in TYPES and t != "null") or (
+    valid_type = (isinstance(t, str) and t in TYPES) or (
         isinstance(t, list)
         and len(t) == 2
         and "null" in t
@@ -286,7 +284,8 @@ def lint_schema(
         yield from _lint_number(node, pointer, base, policy)
     elif base == "array":
         if "items" not in node:
-            yield pointer, "an array must declare its items"
+            if policy:
+                yield pointer, "an array must declare its items"
         else:
             yield from lint_schema(
                 node["items"],
@@ -430,13 +429,21 @@ def _lint_number(node: dict[str, Any], pointer: str, base: str, policy: bool) ->
             )
 
 
+def _count(v: Any) -> bool:
+    """A non-negative integer; JSON Schema counts 2.0 as the integer 2 (the emitters do too)."""
+    integral = (isinstance(v, int) and not isinstance(v, bool)) or (
+        isinstance(v, float) and v.is_integer()
+    )
+    return integral and v >= 0
+
+
 def _lint_bounds(node: dict[str, Any], pointer: str, low: str, high: str) -> Iterator[Problem]:
     for k in (low, high):
         v = node.get(k)
-        if k in node and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+        if k in node and not _count(v):
             yield pointer_join(pointer, k), f"{k} must be a non-negative integer"
     lo, hi = node.get(low), node.get(high)
-    if isinstance(lo, int) and isinstance(hi, int) and lo > hi:
+    if _count(lo) and _count(hi) and lo > hi:
         yield pointer, f"{low} is greater than {high}: nothing is valid"
 
 
@@ -463,13 +470,11 @@ def _lint_object(
         for i, name in enumerate(required):
             if name not in props:
                 yield pointer_join(pointer, "required", i), f"required {name!r} is not a property"
-    if "minProperties" in node:
-        v = node["minProperties"]
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            yield (
-                pointer_join(pointer, "minProperties"),
-                "minProperties must be a non-negative integer",
-            )
+    if "minProperties" in node and not _count(node["minProperties"]):
+        yield (
+            pointer_join(pointer, "minProperties"),
+            "minProperties must be a non-negative integer",
+        )
     for name, sub in props.items():
         where = pointer_join(pointer, "properties", name)
         if policy and not PROPERTY_NAME.match(name):

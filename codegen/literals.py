@@ -15,7 +15,6 @@ from typing import Any
 
 from codegen.runtime import contract_validator, rules_module_name
 
-
 KEYWORDS = ("const", "enum")
 
 

@@ -34,6 +34,7 @@ from codegen.strings import without_string_keywords
 PKG = "generated.python"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FORMAT_TYPES = {"email": "Email", "uuid": "Uuid", "date": "Date", "date-time": "DateTime"}
+COUNTS = frozenset({"minLength", "maxLength", "minItems", "maxItems", "minProperties"})
 SCALAR_TYPES = {
     "integer": "JsonInt",
     "number": "JsonNumber",
@@ -105,9 +106,13 @@ class _Preparer:
             keep = {k: v for k, v in node.items() if k in ("title", "description")}
             return {**keep, "customTypePath": f"{self.types_module}.{name}"}
         if "type" not in node:
-            return {k: (self.defs(v) if k == "$defs" else v) for k, v in node.items()}
+            if "$defs" in node:
+                return {k: (self.defs(v) if k == "$defs" else v) for k, v in node.items()}
+            # Accepts anything (annotations only): a JSON value, its text under the rule.
+            return {**node, "customTypePath": f"{self.types_module}.JsonValue"}
         base, nullable = node_types(node)
-        out = dict(node)
+        # Counts written 2.0 are the integer 2 (JSON Schema); Pydantic's constraints want ints.
+        out = {k: int(v) if k in COUNTS and isinstance(v, float) else v for k, v in node.items()}
         # datamodel-code-generator 0.89 drops `| None` from a *required* [T, "null"] field
         # that has a customTypePath, so nullable nodes point at an explicit `Nullable<T>` alias.
         prefix = "Nullable" if nullable else ""
@@ -124,8 +129,8 @@ class _Preparer:
             out["customTypePath"] = f"{self.types_module}.{prefix}{self._format_type(out)}"
         elif base in SCALAR_TYPES:
             out["customTypePath"] = f"{self.types_module}.{prefix}{SCALAR_TYPES[base]}"
-        if base == "array" and "items" in out:
-            out["items"] = self.node(out["items"])
+        if base == "array":
+            out["items"] = self.node(out.get("items", {}))
         if base == "object":
             bare = not out.get("properties") and "additionalProperties" not in out
             if bare and not root:

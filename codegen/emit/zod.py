@@ -49,7 +49,7 @@ from typing import Any
 
 from codegen import formats
 from codegen.errors import ContractError, pointer_join
-from codegen.lint import JS_PROTOTYPE_NAMES, node_types
+from codegen.lint import ANNOTATIONS, JS_PROTOTYPE_NAMES, node_types
 from codegen.literals import is_literal_node, surviving_values
 from codegen.model import ContractSet, Schema
 from codegen.runtime import environment, header
@@ -360,7 +360,9 @@ class _Emitter:
         if is_literal_node(node):
             return self._literal(node)
         if "type" not in node:
-            raise self.fail(pointer, "a schema without a type is not translated")
+            if set(node) - ANNOTATIONS:
+                raise self.fail(pointer, "a schema without a type is not translated")
+            return self._anything()
         t = node["type"]
         if t == "null" or t == ["null"]:
             return "z.null()"
@@ -379,6 +381,16 @@ class _Emitter:
         return f"{expr}.nullable()" if nullable and null_ok else expr
 
     # -- scalars ---------------------------------------------------------------------------
+
+    def _anything(self) -> str:
+        """An accept-anything schema: any JSON value (so never a missing required key), its
+        text under the contract-wide rule."""
+        self.helpers.add("isStorableTree")
+        error = js_string(f"expected a JSON value without {formats.UNSTORABLE_TEXT}")
+        return (
+            "z.unknown().refine((value) => value !== undefined && isStorableTree(value), "
+            f"{{ error: {error} }})"
+        )
 
     def _literal(self, node: Schema) -> str:
         """A set of JSON values (codegen/literals.py): `z.literal` when they are all strings
@@ -465,7 +477,7 @@ class _Emitter:
         if "items" in node:
             item = self.node(node["items"], pointer_join(pointer, "items"), ind, direct=direct)
         else:
-            item = "z.unknown()"
+            item = self._anything()
         parts = [f"z.array({item})"]
         if "minItems" in node:
             parts.append(f".min({int(node['minItems'])})")
@@ -566,6 +578,7 @@ _TAKEN = frozenset(
         *FORMAT_CHECKS.values(),
         "isMultipleOf",
         "isStorableText",
+        "isStorableTree",
         "isOneOf",
         "jsonEqual",
         "withInputRules",

@@ -150,6 +150,9 @@ DateTime = Annotated[
 NumberMultipleOf_0_01 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.01))]
 NumberMultipleOf_0_1 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.1))]
 
+# Any JSON value (an accept-anything schema, an array's absent items): its text under the rule.
+JsonValue = Annotated[Any, AfterValidator(_storable_tree)]
+
 # An object without properties: any JSON object, its text under the rule for storable text.
 JsonObject = Annotated[dict[str, Any], Strict(), AfterValidator(_storable_tree)]
 EmailText_0b336843f8 = Annotated[Email, BeforeValidator(_text_rules(None, 254, None))]

@@ -4,10 +4,10 @@ generated from codegen/formats.py by python -m codegen; do not edit
 
 Draft202012Validator with: format assertion on, using rules.py's one rule per format;
 `multipleOf` in exact decimal arithmetic (plain jsonschema rejects 19.99 as a multiple of 0.01);
-`pattern` with ECMA-262 meaning (`$` only at the very end); and two contract-wide rules on
-`type` (codegen/formats.py): a string holding text the databases cannot store (NUL, a lone
-surrogate) fails `type: string` (reported as keyword `text`), and a number beyond a double
-(1e400) is no JSON number or integer at all. The API's request validation, the
+`pattern` with ECMA-262 meaning (`$` only at the very end); and two contract-wide rules
+(codegen/formats.py): a string or key holding text the databases cannot store (NUL, a lone
+surrogate) anywhere in an instance is refused (reported as keyword `text`), and a number
+beyond a double (1e400) is no JSON number or integer at all. The API's request validation, the
 agreement tests and the codegen lint all use this class, so there is one verdict.
 """
 
@@ -17,14 +17,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
-from jsonschema import _keywords as keywords
 from jsonschema.exceptions import ValidationError
 
 from generated.python.rules import (
     FORMAT_CHECKS,
     is_json_number,
     is_multiple_of,
-    is_storable_text,
     matches_pattern,
     unstorable_text_paths,
 )
@@ -57,39 +55,46 @@ TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER.redefine_many(
 )
 
 
-def _unstorable(path: Any = ()) -> ValidationError:
-    return ValidationError(
-        "contains text that cannot be stored (NUL or an unpaired surrogate)",
-        validator="text",
-        validator_value=True,
-        path=path,
-    )
-
-
-def _type(validator: Any, types: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
-    yield from keywords.type(validator, types, instance, schema)
-    if isinstance(instance, str) and not is_storable_text(instance):
-        yield _unstorable()
-    elif isinstance(instance, dict) and validator.is_type(instance, "object"):
-        # Keys, and what sits under a key no schema types (an open object's undeclared keys),
-        # fall under the same rule: nothing else would look at them.
-        declared = schema.get("properties", {})
-        typed = schema.get("additionalProperties") is not None
-        for key, item in instance.items():
-            if not is_storable_text(key):
-                yield _unstorable([key])
-            elif key not in declared and not typed:
-                for path in unstorable_text_paths(item, (key,)):
-                    yield _unstorable(list(path))
-
-
 _Extended = validators.extend(
     Draft202012Validator,
-    {"multipleOf": _multiple_of, "pattern": _pattern, "type": _type},
+    {"multipleOf": _multiple_of, "pattern": _pattern},
     type_checker=TYPE_CHECKER,
 )
 
 
+class _WithTextRule:
+    """A jsonschema validator plus the contract-wide rule on text (codegen/formats.py): no
+    string or object key anywhere in an instance may hold NUL or a lone surrogate, whatever
+    schema (typed, open, accept-anything) sits above it. Reported as keyword `text` at each
+    such string's path; everything else is the wrapped validator's."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        for path in unstorable_text_paths(instance):
+            yield ValidationError(
+                "contains text that cannot be stored (NUL or an unpaired surrogate)",
+                validator="text",
+                validator_value=True,
+                path=list(path),
+                instance=instance,
+            )
+        yield from self._inner.iter_errors(instance)
+
+    def is_valid(self, instance: Any) -> bool:
+        if next(unstorable_text_paths(instance), None) is not None:
+            return False
+        return bool(self._inner.is_valid(instance))
+
+    def validate(self, instance: Any) -> None:
+        for error in self.iter_errors(instance):
+            raise error
+
+
 def ContractValidator(schema: Any) -> Any:  # noqa: N802 - reads like the class it builds
     """A validator for `schema` with the project's formats and keyword rules."""
-    return _Extended(schema, format_checker=FORMAT_CHECKER)
+    return _WithTextRule(_Extended(schema, format_checker=FORMAT_CHECKER))

@@ -287,25 +287,28 @@ async def login(
 ) -> Login:
     """A new session for the one active account these credentials open; 401 otherwise.
 
-    Unknown email, wrong password, inactive user and inactive tenant all answer the same 401
-    after the same work (one argon2 verification), so neither the answer nor its timing tells
-    them apart.
+    Exactly one argon2 verification per login, whatever the email names: no account (the
+    dummy hash), one, or several in different tenants (a cost that grew with the number of
+    accounts told an attacker how many tenants an email is in). With several live accounts and
+    no `tenant`, the password is checked against one of them (the oldest): right, and the
+    answer asks for the tenant; wrong, the usual 401. Unknown email, wrong password, inactive
+    user and inactive tenant all answer the same 401 after the same work.
     """
     params: dict[str, Any] = {"email": email.lower()}
     if tenant is not None:
         params["slug"] = tenant
     candidates = await db.fetch_all(_candidates(tenant is not None), params)
-    matches = []
-    for row in candidates:
-        if await passwords.verify_password_async(row["password_hash"], password):
-            matches.append(row)
-    if not candidates:
-        await passwords.verify_password_async(passwords.DUMMY_HASH, password)
-    live = [r for r in matches if r["is_active"] and r["tenant__is_active"]]
+    live = sorted(
+        (r for r in candidates if r["is_active"] and r["tenant__is_active"]),
+        key=lambda r: (r["created_at"], str(r["id"])),
+    )
+    target = live[0] if live else (candidates[0] if candidates else None)
+    password_hash = target["password_hash"] if target is not None else passwords.DUMMY_HASH
+    correct = await passwords.verify_password_async(password_hash, password)
+    if not correct or not live:
+        raise Unauthorized(LOGIN_FAILED)
     if len(live) > 1:
         raise Unauthorized(SEVERAL_TENANTS)
-    if not live:
-        raise Unauthorized(LOGIN_FAILED)
     row = live[0]
     now = datetime.now(UTC)
     session_id = new_id()

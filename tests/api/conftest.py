@@ -149,6 +149,11 @@ def settings(database_url: str) -> Settings:
             "MAX_BODY_BYTES": "4096",
             "DB_POOL_MIN": "1",
             "DB_POOL_MAX": "4",
+            # Tests log in far more often than a person; tests/api/test_rate_limits.py builds
+            # apps with the real defaults.
+            "RATE_LIMIT_LOGIN": "10000/minute",
+            "RATE_LIMIT_REFRESH": "10000/minute",
+            "RATE_LIMIT_PASSWORD": "10000/minute",
         }
     )
 

@@ -11,13 +11,15 @@ api       user (every other secured)   1200/minute  RateLimitMiddleware, token v
 
 Every attempt counts, successful or not, and is counted *before* the work it limits: a refused
 login costs one limiter lookup, never an argon2 verification, so a flood of wrong passwords does
-not queue hashing work in front of other people's logins. The windows are moving windows
-(`limits`' MovingWindowRateLimiter): "the sixth attempt within any 60 seconds" exactly.
+not queue hashing work in front of other people's logins. The brute-force windows are moving
+windows (`limits`' MovingWindowRateLimiter): "the sixth attempt within any 60 seconds" exactly;
+the generous per-user budget is a fixed window (one counter per user and minute).
 
 Storage: in memory, per process, by default; `REDIS_URL` shares the counts between workers and
 servers (several `crm serve --workers` processes each keep their own counts in memory). An
-unreachable Redis answers 503: refusing logins for a moment is safer than letting brute force
-through unlimited.
+unreachable Redis makes login, refresh and change-password answer 503 (refusing them for a
+moment is safer than letting brute force through unlimited); the per-user budget lets
+requests through meanwhile (an outage of the limiter is not an outage of the API).
 
 A refusal is a 429 in the standard error shape with `Retry-After` (seconds) and the rate-limit
 headers of draft-ietf-httpapi-ratelimit-headers-06, the version clients and gateways commonly
@@ -42,7 +44,7 @@ from typing import Any
 
 import limits
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter, RateLimiter
 from limits.errors import StorageError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -65,6 +67,10 @@ class Budget:
     name: str
     item: limits.RateLimitItem
     message: str
+    limiter: RateLimiter
+    # Storage unreachable: refuse (503) where brute force is the risk, let the request through
+    # where only fairness is (the per-user budget), rather than take the whole API down.
+    fail_open: bool = False
 
 
 class RateLimits:
@@ -77,31 +83,41 @@ class RateLimits:
                 implementation="redispy",
                 wrap_exceptions=True,
                 key_prefix=KEY_PREFIX,
+                # An unreachable Redis must answer within a request's patience, not hang it.
+                socket_connect_timeout=2.0,
+                socket_timeout=2.0,
             )
             if settings.redis_url
             else MemoryStorage()
         )
-        self.limiter = MovingWindowRateLimiter(self.storage)
+        # Brute-force budgets are small and exact: a moving window. The per-user budget runs on
+        # every request and is generous: a fixed window, one counter, about half the cost.
+        exact = MovingWindowRateLimiter(self.storage)
         self.login = Budget(
             "login",
             limits.parse(settings.rate_limit_login),
             "Too many login attempts: wait {seconds} s before trying again.",
+            exact,
         )
         self.refresh = Budget(
             "refresh",
             limits.parse(settings.rate_limit_refresh),
             "Too many token refreshes: wait {seconds} s before trying again.",
+            exact,
         )
         self.password = Budget(
             "password",
             limits.parse(settings.rate_limit_password),
             "Too many password changes: wait {seconds} s before trying again.",
+            exact,
         )
         self.api: Budget | None = (
             Budget(
                 "api",
                 limits.parse(settings.rate_limit_api),
                 "Too many requests: wait {seconds} s before trying again.",
+                FixedWindowRateLimiter(self.storage),
+                fail_open=True,
             )
             if settings.rate_limit_api
             else None
@@ -111,11 +127,13 @@ class RateLimits:
     async def hit(self, budget: Budget, *key: str) -> None:
         """Count one attempt of `key` against `budget`; TooManyRequests when it is spent."""
         try:
-            if await self.limiter.hit(budget.item, budget.name, *key):
+            if await budget.limiter.hit(budget.item, budget.name, *key):
                 return
-            reset, _ = await self.limiter.get_window_stats(budget.item, budget.name, *key)
+            reset, _ = await budget.limiter.get_window_stats(budget.item, budget.name, *key)
         except StorageError as exc:
             log.error("rate limit storage unreachable: %s", exc.storage_error)
+            if budget.fail_open:
+                return
             raise ServiceUnavailable(headers={"Retry-After": "1"}) from None
         seconds = max(1, math.ceil(reset - time.time()))
         raise TooManyRequests(

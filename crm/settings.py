@@ -49,6 +49,13 @@ class Settings:
     db_pool_min: int = 10
     db_pool_max: int = 25
     db_pool_timeout: int = 30  # seconds to wait for a connection before answering 503
+    # PostgreSQL: the tables' owner, for migrations and operator commands (crm migrate, tenant
+    # create, user create, demo); None: DATABASE_URL. The app itself connects with
+    # DATABASE_URL as a member of crm_app, which owns nothing (migration d7f3b1e92a60).
+    migration_database_url: str | None = None
+    # Open the row-level-security wall per transaction (app.tenant_id). Off only to measure
+    # its cost, with a DATABASE_URL role that bypasses row-level security.
+    db_row_security: bool = True
     # Rate limits (crm.ratelimit), in `limits`' notation ("5/minute", "100 per 10 seconds").
     # Login: per client address and per account (seed A2: 5 a minute); refresh: per address;
     # change-password: per user; api: every other authenticated request, per user ("off" for
@@ -61,6 +68,11 @@ class Settings:
     redis_url: str | None = None
     # Peers whose X-Forwarded-For names the client (a load balancer); empty: the socket address.
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+
+    @property
+    def owner_database_url(self) -> str:
+        """Where migrations and operator commands connect: the tables' owner."""
+        return self.migration_database_url or self.database_url
 
     @property
     def is_production(self) -> bool:
@@ -139,6 +151,8 @@ class Settings:
             db_pool_min=pool_min,
             db_pool_max=pool_max,
             db_pool_timeout=_positive_int(get, "DB_POOL_TIMEOUT", 30),
+            migration_database_url=get("MIGRATION_DATABASE_URL"),
+            db_row_security=_switch(get, "DB_ROW_SECURITY", default=True),
         )
 
 
@@ -187,3 +201,10 @@ def _networks(get: _Getter, name: str) -> tuple[ipaddress.IPv4Network | ipaddres
                     f"not {part.strip()!r}."
                 ) from None
     return tuple(networks)
+
+
+def _switch(get: _Getter, name: str, *, default: bool) -> bool:
+    raw = (get(name) or ("on" if default else "off")).lower()
+    if raw not in ("on", "off"):
+        raise SettingsError(f"{name} must be on or off, not {raw!r}.")
+    return raw == "on"

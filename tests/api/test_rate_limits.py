@@ -236,8 +236,8 @@ async def test_the_api_budget_is_per_user(clients: ClientFactory, world: World) 
     assert (await client.get("/api/leads", headers=headers["bob"])).status_code == 200
 
 
-async def test_an_unreachable_redis_answers_503_and_counts_nothing(
-    database_url: str, world: World
+async def test_an_unreachable_redis_refuses_logins_but_not_the_api(
+    database_url: str, world: World, api: Api
 ) -> None:
     # a port nothing listens on (redis connections are refused at once)
     settings = Settings.from_env(
@@ -249,14 +249,17 @@ async def test_an_unreachable_redis_answers_503_and_counts_nothing(
     )
     app = create_app(settings)
     shutdown = await lifespan(app)
+    alice = world["alice"]
+    headers = await api.login("alice")  # a token from the app without Redis
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test"
     ) as client:
-        alice = world["alice"]
-        response = await login(client, alice.email, alice.password)
+        refused = await login(client, alice.email, alice.password)
+        served = await client.get("/api/leads", headers=headers)
     await shutdown()
-    assert_error(response, 503)
-    assert response.headers["retry-after"] == "1"
+    assert_error(refused, 503)
+    assert refused.headers["retry-after"] == "1"
+    assert served.status_code == 200, served.text
 
 
 # --- constant-cost login ------------------------------------------------------------------

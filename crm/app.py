@@ -12,6 +12,7 @@ TrailingSlash           /api/leads/ is routed as /api/leads, never redirected
 BodyLimit               413 over Settings.max_body_bytes; chunked bodies get a Content-Length
 RoutingMiddleware
 SecurityMiddleware      bearerAuth -> crm.auth.decode_token
+RateLimit               429 before validation: login/refresh per address, per user (crm.ratelimit)
 RequireContentType      415 for a body without Content-Type (docs/architecture.md, 1f-1)
 RequestContext          db, settings and, for a verified token, the tenant Scope -> handler args
 RequestValidationMiddleware   crm.openapi31 validators (JSON Schema 2020-12)
@@ -65,6 +66,7 @@ from crm.errors import (
     error_body,
 )
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
+from crm.ratelimit import RateLimitMiddleware, RateLimits
 from crm.resolver import ResourceResolver
 from crm.scope import Scope as TenantScope
 from crm.settings import Settings
@@ -97,6 +99,7 @@ def create_app(
     passwords.configure(settings)
     _configure_logging(settings)
     db = database or open_database(settings)
+    rate_limits = RateLimits(settings)
     spec = _spec()
     development = settings.env in ("development", "test")
 
@@ -109,6 +112,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: Any) -> AsyncIterator[None]:
         yield
+        await rate_limits.close()
         if database is None:
             await db.close()
 
@@ -146,6 +150,13 @@ def create_app(
         position=MiddlewarePosition.BEFORE_ROUTING,
         max_body_bytes=settings.max_body_bytes,
     )
+    # After routing and security (the operation and the verified user are known), before
+    # validation and the handler: a refused request costs no parsing and no password hash.
+    app.add_middleware(
+        RateLimitMiddleware,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+        rate_limits=rate_limits,
+    )
     app.add_middleware(
         RequireContentTypeMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,
@@ -166,7 +177,12 @@ def create_app(
                 {m.upper() for p in spec["paths"].values() for m in p if m in HTTP_METHODS}
             ),
             allow_headers=["Authorization", "Content-Type"],
-            expose_headers=["Retry-After"],
+            expose_headers=[
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+            ],
             max_age=600,
         )
 

@@ -1,6 +1,6 @@
 """The `crm` command: an operator's tool, run outside any request.
 
-    crm migrate                         alembic upgrade head on DATABASE_URL
+    crm migrate                         alembic upgrade head on MIGRATION_DATABASE_URL
     crm tenant create --name N --slug S prints the new tenant's id
     crm user create --tenant SLUG --email E --name N [--role R] [--password P]
     crm demo [--leads 300] [--clients 150] [--seed 1]
@@ -8,7 +8,10 @@
     crm quickstart [--port P]           migrate + demo + serve: what `./dev serve` runs
 
 Configuration comes from the environment, through `Settings.from_env()` (DATABASE_URL,
-default `sqlite:///crm.sqlite3` in the current directory). Exit codes: 0 done, 1 the database
+default `sqlite:///crm.sqlite3` in the current directory). migrate, tenant create, user create
+and demo work as the tables' owner, MIGRATION_DATABASE_URL when set (on PostgreSQL the server
+connects as a role that owns nothing and is held by row-level security); serve uses
+DATABASE_URL. Exit codes: 0 done, 1 the database
 failed, 2 bad input or configuration; errors are one line on stderr, never a traceback.
 """
 
@@ -96,13 +99,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    print(migrate(settings.database_url), file=sys.stderr)
+    print(migrate(settings.owner_database_url), file=sys.stderr)
     return 0
 
 
 def cmd_tenant_create(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    with _transaction(settings.database_url) as conn:
+    with _transaction(settings.owner_database_url) as conn:
         tenant_id = create_tenant(conn, name=args.name, slug=args.slug)
     print(tenant_id)
     return 0
@@ -112,7 +115,7 @@ def cmd_user_create(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     passwords.configure(settings)
     password = _password(args.password)
-    with _transaction(settings.database_url) as conn:
+    with _transaction(settings.owner_database_url) as conn:
         tenant_id = tenant_id_for(conn, args.tenant)
         if tenant_id is None:
             raise CliError(f"There is no tenant with slug {args.tenant!r}.")
@@ -146,7 +149,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_quickstart(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     require_free_port(args.host, args.port)  # before any work, and never a banner for it
-    print(migrate(settings.database_url), file=sys.stderr)
+    print(migrate(settings.owner_database_url), file=sys.stderr)
     print(demo(settings), file=sys.stderr)
     print(banner(settings, host=args.host, port=args.port), flush=True)
     serve(settings, host=args.host, port=args.port)
@@ -178,7 +181,7 @@ def migrate(url: str) -> str:
 def demo(settings: Settings, *, leads: int = 300, clients: int = 150, seed: int = 1) -> str:
     """Load the demo tenant unless it exists; a one-line account of what happened."""
     passwords.configure(settings)
-    with _transaction(settings.database_url) as conn:
+    with _transaction(settings.owner_database_url) as conn:
         result = load_demo(
             conn, leads=leads, clients=clients, seed=seed, progress=ProgressBar("demo data")
         )

@@ -100,9 +100,17 @@ class Database(ABC):
 
     dialect: Dialect
     name: str
+    # Whether the database holds a second tenancy wall (PostgreSQL row-level security) that
+    # `for_tenant` must open for each statement.
+    row_security: bool = False
 
     def __init__(self) -> None:
         self._compiled: dict[tuple[Any, ...], Compiled] = {}
+
+    def for_tenant(self, tenant_id: uuid.UUID) -> Executor:
+        """An Executor whose every statement and transaction runs as `tenant_id`: on PostgreSQL
+        with row-level security, the transaction's `app.tenant_id`; elsewhere the database."""
+        return self
 
     def compile(self, query: Query) -> Compiled:
         compiled = self._compiled.get(query.key)
@@ -204,6 +212,7 @@ def open_database(settings: Settings) -> Database:
             min_size=settings.db_pool_min,
             max_size=settings.db_pool_max,
             timeout=settings.db_pool_timeout,
+            row_security=settings.db_row_security,
         )
     raise ValueError(f"DATABASE_URL must be sqlite:/// or postgresql://, not {url.drivername}")
 
@@ -262,8 +271,17 @@ class _PgSession:
 class PostgresDatabase(Database):
     name = "postgresql"
 
-    def __init__(self, conninfo: str, *, min_size: int, max_size: int, timeout: float) -> None:
+    def __init__(
+        self,
+        conninfo: str,
+        *,
+        min_size: int,
+        max_size: int,
+        timeout: float,
+        row_security: bool = True,
+    ) -> None:
         super().__init__()
+        self.row_security = row_security
         self.dialect = postgresql.psycopg.dialect()  # type: ignore[no-untyped-call]
         # The seed's pool: 10-20 connections plus 5 overflow -> psycopg keeps `min_size` open
         # and grows to `max_size` (20 + 5); 30 s to get one, each recycled after an hour.
@@ -288,6 +306,8 @@ class PostgresDatabase(Database):
                 if not self._opened:
                     await self.pool.open(wait=True, timeout=self.pool.timeout)
                     self._opened = True
+                    if self.row_security:
+                        await self._warn_if_walls_bypassed()
 
     @asynccontextmanager
     async def _connection(self) -> AsyncIterator[psycopg.AsyncConnection[Row]]:
@@ -297,6 +317,21 @@ class PostgresDatabase(Database):
                 yield conn  # type: ignore[misc]  # dict_row via the pool's kwargs
         except (PoolTimeout, psycopg.OperationalError):
             raise ServiceUnavailable(headers={"Retry-After": "1"}) from None
+
+    async def _warn_if_walls_bypassed(self) -> None:
+        # A superuser or BYPASSRLS role passes every policy: the wall would be silently absent.
+        async with self._connection() as conn:
+            cursor = await conn.execute(_BYPASS_CHECK)
+            row = await cursor.fetchone()
+        if row is not None and row["bypass"]:
+            log.warning(
+                "DATABASE_URL's role %s bypasses row-level security (superuser or BYPASSRLS): "
+                "only the Scope separates tenants; connect as a member of crm_app instead",
+                row["rolname"],
+            )
+
+    def for_tenant(self, tenant_id: uuid.UUID) -> Executor:
+        return _TenantPg(self, str(tenant_id)) if self.row_security else self
 
     def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
         if isinstance(type_, sa.Numeric) and not type_.asdecimal:
@@ -324,6 +359,60 @@ class PostgresDatabase(Database):
 
 def _decimal_to_float(value: Decimal) -> float:
     return float(value)
+
+
+# --- PostgreSQL row-level security (the second tenancy wall) -------------------------------
+
+# Transaction-local (`true`): the value ends with the transaction, so a pooled connection never
+# carries one request's tenant into another's.
+SET_TENANT = "SELECT set_config('app.tenant_id', %(tenant)s, true)"
+_BYPASS_CHECK = (
+    "SELECT rolsuper OR rolbypassrls AS bypass, rolname FROM pg_roles WHERE rolname = current_user"
+)
+
+
+class _TenantPg:
+    """Statements of one tenant behind the policies of migration d7f3b1e92a60.
+
+    A lone statement shares one pipeline with the `set_config` before it: in pipeline mode the
+    statements up to the Sync run in one implicit transaction, so the setting holds for the
+    statement, and both travel in one round trip. A unit of work sets it first thing in its
+    transaction.
+    """
+
+    def __init__(self, db: PostgresDatabase, tenant_id: str) -> None:
+        self._db = db
+        self._tenant = {"tenant": tenant_id}
+
+    async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
+        try:
+            async with self._db._connection() as conn:
+                async with conn.pipeline():
+                    await conn.execute(SET_TENANT, self._tenant)
+                    cursor = await conn.execute(compiled.sql, params)
+                return cursor  # the pipeline's exit fetched every result
+        except psycopg.errors.IntegrityError as exc:
+            raise _pg_error(exc) from None
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        compiled = self._db.compile(query)
+        rows = await (await self._run(compiled, params)).fetchall()
+        if compiled.readers:
+            Database._convert(rows, compiled.readers)
+        return rows
+
+    async def fetch_one(self, query: Query, params: Params) -> Row | None:
+        rows = await self.fetch_all(query, params)
+        return rows[0] if rows else None
+
+    async def execute(self, query: Query, params: Params) -> int:
+        return (await self._run(self._db.compile(query), params)).rowcount
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[_PgSession]:
+        async with self._db._connection() as conn, conn.transaction():
+            await conn.execute(SET_TENANT, self._tenant)
+            yield _PgSession(self._db, conn)
 
 
 # --- SQLite -------------------------------------------------------------------------------

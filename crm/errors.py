@@ -93,8 +93,11 @@ class TooManyRequests(CrmError):
         details: Mapping[str, Any] | None = None,
         *,
         retry_after: int = 1,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(message, details, headers={"Retry-After": str(max(retry_after, 1))})
+        super().__init__(
+            message, details, headers={**(headers or {}), "Retry-After": str(max(retry_after, 1))}
+        )
 
 
 class ServiceUnavailable(CrmError):

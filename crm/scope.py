@@ -38,7 +38,7 @@ from functools import cache
 from typing import Any, NoReturn
 
 from crm import listing, statements
-from crm.db import Executor, Row
+from crm.db import Database, Executor, Row
 from crm.errors import BadRequest, Conflict, Forbidden, NotFound, Unauthorized
 from crm.ids import new_id
 from crm.listing import ListRequest
@@ -77,11 +77,16 @@ class Scope:
 
     @classmethod
     def from_claims(cls, db: Executor, claims: Mapping[str, Any]) -> Scope:
-        """The Scope of a verified token (crm.auth.decode_token checked every claim)."""
+        """The Scope of a verified token (crm.auth.decode_token checked every claim).
+
+        The one place a request's tenant reaches the database: besides the `tenant_id = :tenant`
+        of every statement (wall 1), the Scope's executor opens PostgreSQL's row-level security
+        for this tenant only, in every transaction it runs (wall 2, `Database.for_tenant`)."""
         try:
+            tenant_id = uuid.UUID(claims["tenant_id"])
             return cls(
-                db=db,
-                tenant_id=uuid.UUID(claims["tenant_id"]),
+                db=db.for_tenant(tenant_id) if isinstance(db, Database) else db,
+                tenant_id=tenant_id,
                 user_id=uuid.UUID(claims["sub"]),
                 role=claims["role"],
                 session_id=uuid.UUID(claims["sid"]),

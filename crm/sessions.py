@@ -107,6 +107,31 @@ def _candidates(with_slug: bool) -> Query:
     return Query(("login_candidates", with_slug), build)
 
 
+# PostgreSQL with row-level security: the tenants where an email has an account, through the
+# one narrow way across the wall (SECURITY DEFINER, migration d7f3b1e92a60); each candidate is
+# then read behind its own tenant's wall.
+_LOGIN_TENANTS = Query(
+    ("login_tenants",),
+    lambda: sa.select(sa.column("tenant_id", sa.Uuid)).select_from(
+        sa.func.crm_login_tenants(
+            P("email", type_=sa.String), P("slug", type_=sa.String)
+        ).table_valued("tenant_id")
+    ),
+)
+
+
+async def _login_candidates(db: Database, params: dict[str, Any]) -> list[Row]:
+    """The accounts login may open: users with this email, in any tenant or the named one."""
+    query = _candidates("slug" in params)
+    if not db.row_security:
+        return await db.fetch_all(query, params)
+    tenants = await db.fetch_all(_LOGIN_TENANTS, {"slug": None, **params})
+    rows: list[Row] = []
+    for found in tenants:
+        rows += await db.for_tenant(found["tenant_id"]).fetch_all(query, params)
+    return rows
+
+
 _NEW_SESSION = Query(
     ("new_session",),
     lambda: sa.insert(_sessions).values(
@@ -287,31 +312,34 @@ async def login(
 ) -> Login:
     """A new session for the one active account these credentials open; 401 otherwise.
 
-    Unknown email, wrong password, inactive user and inactive tenant all answer the same 401
-    after the same work (one argon2 verification), so neither the answer nor its timing tells
-    them apart.
+    Exactly one argon2 verification per login, whatever the email names: no account (the
+    dummy hash), one, or several in different tenants (a cost that grew with the number of
+    accounts told an attacker how many tenants an email is in). With several live accounts and
+    no `tenant`, the password is checked against one of them (the oldest): right, and the
+    answer asks for the tenant; wrong, the usual 401. Unknown email, wrong password, inactive
+    user and inactive tenant all answer the same 401 after the same work.
     """
     params: dict[str, Any] = {"email": email.lower()}
     if tenant is not None:
         params["slug"] = tenant
-    candidates = await db.fetch_all(_candidates(tenant is not None), params)
-    matches = []
-    for row in candidates:
-        if await passwords.verify_password_async(row["password_hash"], password):
-            matches.append(row)
-    if not candidates:
-        await passwords.verify_password_async(passwords.DUMMY_HASH, password)
-    live = [r for r in matches if r["is_active"] and r["tenant__is_active"]]
+    candidates = await _login_candidates(db, params)
+    live = sorted(
+        (r for r in candidates if r["is_active"] and r["tenant__is_active"]),
+        key=lambda r: (r["created_at"], str(r["id"])),
+    )
+    target = live[0] if live else (candidates[0] if candidates else None)
+    password_hash = target["password_hash"] if target is not None else passwords.DUMMY_HASH
+    correct = await passwords.verify_password_async(password_hash, password)
+    if not correct or not live:
+        raise Unauthorized(LOGIN_FAILED)
     if len(live) > 1:
         raise Unauthorized(SEVERAL_TENANTS)
-    if not live:
-        raise Unauthorized(LOGIN_FAILED)
     row = live[0]
     now = datetime.now(UTC)
     session_id = new_id()
     token_id, refresh_token, token_hash = _new_refresh_token(row["tenant_id"])
     ids = {"tenant_id": row["tenant_id"], "user_id": row["id"], "session_id": session_id}
-    async with db.transaction() as tx:
+    async with db.for_tenant(row["tenant_id"]).transaction() as tx:
         await tx.execute(
             _NEW_SESSION, {**ids, "now": now, "expires_at": now + timedelta(days=refresh_days)}
         )
@@ -342,14 +370,16 @@ async def refresh(db: Database, token: str) -> Login:
         tenant_id, token_id = uuid.UUID(hex=ids_text[:32]), uuid.UUID(hex=ids_text[32:])
     except ValueError:
         raise Unauthorized() from None
-    row = await db.fetch_one(_TOKEN, {"tenant_id": tenant_id, "token_id": token_id})
+    # The token names its tenant: everything below runs behind that tenant's wall only.
+    db_tenant = db.for_tenant(tenant_id)
+    row = await db_tenant.fetch_one(_TOKEN, {"tenant_id": tenant_id, "token_id": token_id})
     if row is None or not hmac.compare_digest(row["token_hash"], _hash(secret)):
         raise Unauthorized()
     now = datetime.now(UTC)
     ids = {"tenant_id": row["tenant_id"], "session_id": row["session_id"], "token_id": token_id}
     if row["used_at"] is not None:
         # A genuine token, already traded: someone holds a copy. End the whole session.
-        await db.execute(_REVOKE_ONE, {**ids, "now": now})
+        await db_tenant.execute(_REVOKE_ONE, {**ids, "now": now})
         raise Unauthorized()
     if (
         row["revoked_at"] is not None
@@ -359,14 +389,14 @@ async def refresh(db: Database, token: str) -> Login:
     ):
         raise Unauthorized()
     next_id, next_token, next_hash = _new_refresh_token(row["tenant_id"])
-    async with db.transaction() as tx:
+    async with db_tenant.transaction() as tx:
         used = await tx.fetch_one(_USE_TOKEN, {**ids, "now": now})
         if used is not None:
             await tx.execute(
                 _NEW_TOKEN, {**ids, "now": now, "token_id": next_id, "token_hash": next_hash}
             )
     if used is None:  # lost a race with another refresh of the same token: that is reuse
-        await db.execute(_REVOKE_ONE, {**ids, "now": now})
+        await db_tenant.execute(_REVOKE_ONE, {**ids, "now": now})
         raise Unauthorized()
     return _issue(_user_row(row), _tenant_row(row), row["session_id"], next_token)
 

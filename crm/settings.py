@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
+
+import limits
 
 Env = Literal["development", "test", "production"]
 ENVIRONMENTS: tuple[Env, ...] = ("development", "test", "production")
@@ -46,6 +49,30 @@ class Settings:
     db_pool_min: int = 10
     db_pool_max: int = 25
     db_pool_timeout: int = 30  # seconds to wait for a connection before answering 503
+    # PostgreSQL: the tables' owner, for migrations and operator commands (crm migrate, tenant
+    # create, user create, demo); None: DATABASE_URL. The app itself connects with
+    # DATABASE_URL as a member of crm_app, which owns nothing (migration d7f3b1e92a60).
+    migration_database_url: str | None = None
+    # Open the row-level-security wall per transaction (app.tenant_id). Off only to measure
+    # its cost, with a DATABASE_URL role that bypasses row-level security.
+    db_row_security: bool = True
+    # Rate limits (crm.ratelimit), in `limits`' notation ("5/minute", "100 per 10 seconds").
+    # Login: per client address and per account (seed A2: 5 a minute); refresh: per address;
+    # change-password: per user; api: every other authenticated request, per user ("off" for
+    # load benchmarks that drive one user far beyond any person).
+    rate_limit_login: str = "5/minute"
+    rate_limit_refresh: str = "30/minute"
+    rate_limit_password: str = "5/minute"  # noqa: S105 - a rate
+    rate_limit_api: str | None = "1200/minute"
+    # Shared limiter storage for several workers or servers; memory (per process) without it.
+    redis_url: str | None = None
+    # Peers whose X-Forwarded-For names the client (a load balancer); empty: the socket address.
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+
+    @property
+    def owner_database_url(self) -> str:
+        """Where migrations and operator commands connect: the tables' owner."""
+        return self.migration_database_url or self.database_url
 
     @property
     def is_production(self) -> bool:
@@ -100,6 +127,16 @@ class Settings:
             )
 
         return cls(
+            rate_limit_login=_rate(get, "RATE_LIMIT_LOGIN", cls.rate_limit_login),
+            rate_limit_refresh=_rate(get, "RATE_LIMIT_REFRESH", cls.rate_limit_refresh),
+            rate_limit_password=_rate(get, "RATE_LIMIT_PASSWORD", cls.rate_limit_password),
+            rate_limit_api=(
+                None
+                if (get("RATE_LIMIT_API") or "").lower() == "off"
+                else _rate(get, "RATE_LIMIT_API", cls.rate_limit_api or "")
+            ),
+            redis_url=_redis_url(get),
+            trusted_proxies=_networks(get, "TRUSTED_PROXIES"),
             database_url=get("DATABASE_URL") or cls.database_url,
             env=env,
             jwt_secret=secret,
@@ -114,6 +151,8 @@ class Settings:
             db_pool_min=pool_min,
             db_pool_max=pool_max,
             db_pool_timeout=_positive_int(get, "DB_POOL_TIMEOUT", 30),
+            migration_database_url=get("MIGRATION_DATABASE_URL"),
+            db_row_security=_switch(get, "DB_ROW_SECURITY", default=True),
         )
 
 
@@ -128,3 +167,44 @@ def _positive_int(get: _Getter, name: str, default: int) -> int:
     if value <= 0:
         raise SettingsError(f"{name} must be greater than zero, not {value}.")
     return value
+
+
+def _rate(get: _Getter, name: str, default: str) -> str:
+    raw = get(name) or default
+    try:
+        limits.parse(raw)
+    except ValueError:
+        raise SettingsError(
+            f"{name} must be a rate such as 5/minute or 100 per 10 seconds, not {raw!r}."
+        ) from None
+    return raw
+
+
+def _redis_url(get: _Getter) -> str | None:
+    raw = get("REDIS_URL")
+    if raw is not None and not raw.startswith(("redis://", "rediss://", "unix://")):
+        raise SettingsError(
+            f"REDIS_URL must start with redis://, rediss:// or unix://, not {raw!r}."
+        )
+    return raw
+
+
+def _networks(get: _Getter, name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    networks = []
+    for part in (get(name) or "").split(","):
+        if part.strip():
+            try:
+                networks.append(ipaddress.ip_network(part.strip(), strict=False))
+            except ValueError:
+                raise SettingsError(
+                    f"{name} must list addresses or CIDR networks (10.0.0.0/8), "
+                    f"not {part.strip()!r}."
+                ) from None
+    return tuple(networks)
+
+
+def _switch(get: _Getter, name: str, *, default: bool) -> bool:
+    raw = (get(name) or ("on" if default else "off")).lower()
+    if raw not in ("on", "off"):
+        raise SettingsError(f"{name} must be on or off, not {raw!r}.")
+    return raw == "on"

@@ -8,11 +8,16 @@ from starlette.responses import Response
 
 from crm import responses, sessions
 from crm.db import Database
+from crm.ratelimit import RateLimits
 from crm.scope import Scope
 from crm.settings import Settings
 
 
-async def login(body: dict[str, Any], db: Database, settings: Settings) -> Response:
+async def login(
+    body: dict[str, Any], db: Database, settings: Settings, rate_limits: RateLimits
+) -> Response:
+    # Per account, before any password hash is computed (the address was counted already).
+    await rate_limits.hit_account(body["email"])
     session = await sessions.login(
         db,
         email=body["email"],

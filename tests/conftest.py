@@ -1,3 +1,3 @@
 """Shared pytest setup. Fixtures live in tests/fixtures/ and are loaded as plugins."""
 
-pytest_plugins = ["tests.fixtures.postgres"]
+pytest_plugins = ["tests.fixtures.postgres", "tests.fixtures.redis"]

@@ -99,8 +99,35 @@ ERRORS: dict[int, tuple[str, str]] = {
         "The service cannot serve requests now (e.g. the database is unreachable).",
     ),
 }
+# Headers a refusal carries (crm.ratelimit): Retry-After and the rate-limit fields of
+# draft-ietf-httpapi-ratelimit-headers-06.
+_SECONDS = {"type": "integer", "minimum": 0}
+# Retry-After is always there; the RateLimit-* fields when a budget of crm.ratelimit refused.
+ERROR_HEADERS: dict[int, dict[str, tuple[str, dict[str, Any]]]] = {
+    429: {
+        "Retry-After": ("Seconds to wait before trying again.", _SECONDS),
+        "RateLimit-Limit": ("Requests the exhausted budget allows per window.", _SECONDS),
+        "RateLimit-Remaining": ("Requests left in the window (0).", _SECONDS),
+        "RateLimit-Reset": ("Seconds until the window allows a request again.", _SECONDS),
+    },
+}
 BASE = (400, 429, 405, 500)  # any operation: extra query parameters, limits, wrong method
 BODY = (413, 415)
+
+
+def _error_response(status: int, text: str) -> dict[str, Any]:
+    response: dict[str, Any] = {"description": text}
+    if status in ERROR_HEADERS:
+        response["headers"] = {
+            header: {
+                "description": description,
+                "required": header == "Retry-After",
+                "schema": schema,
+            }
+            for header, (description, schema) in ERROR_HEADERS[status].items()
+        }
+    response["content"] = {JSON: {"schema": _ref("Error")}}
+    return response
 
 
 def emit(contracts: ContractSet) -> dict[str, str]:
@@ -182,11 +209,8 @@ def document(contracts: ContractSet) -> dict[str, Any]:
         "components": {
             "schemas": {name: schemas[name] for name in sorted(schemas)},
             "responses": {
-                name: {
-                    "description": text,
-                    "content": {JSON: {"schema": _ref("Error")}},
-                }
-                for _status, (name, text) in sorted(ERRORS.items())
+                name: _error_response(status, text)
+                for status, (name, text) in sorted(ERRORS.items())
             },
             "securitySchemes": {
                 "bearerAuth": {

@@ -26,6 +26,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.db.conftest import BACKENDS, alembic, make_engine
+from tests.fixtures.postgres import PostgresServer
 
 # Connexion 3.3 warns while it is being *imported* (collection time, before any pytestmark
 # applies): starlette's httpx->httpx2 notice and jsonschema's RefResolver deprecation. Only
@@ -139,16 +140,52 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return create(template=request.getfixturevalue("pg_template"))
 
 
+# PostgreSQL: the app logs in as a member of crm_app (migration d7f3b1e92a60), which owns
+# nothing, so every API test on PostgreSQL runs behind row-level security; the tests' own
+# setup and checks (`world`) connect as the owner.
+APP_ROLE = "crm_web"
+
+
+@pytest.fixture(scope="session")
+def pg_app_role(pg_template: str, postgres_server: PostgresServer) -> str:
+    engine = make_engine(postgres_server.url(pg_template))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"""DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
+                    CREATE ROLE {APP_ROLE} LOGIN IN ROLE crm_app;
+                END IF;
+            END $$"""
+        )
+    engine.dispose()
+    return APP_ROLE
+
+
+def app_url(request: pytest.FixtureRequest, owner_url: str) -> str:
+    """`owner_url` as the application connects to it (PostgreSQL: as the app role)."""
+    url = sa.make_url(owner_url)
+    if url.get_backend_name() != "postgresql":
+        return owner_url
+    role: str = request.getfixturevalue("pg_app_role")
+    return url.set(username=role).render_as_string(hide_password=False)
+
+
 @pytest.fixture
-def settings(database_url: str) -> Settings:
+def settings(request: pytest.FixtureRequest, database_url: str) -> Settings:
     return Settings.from_env(
         {
             "CRM_ENV": "test",
-            "DATABASE_URL": database_url,
+            "DATABASE_URL": app_url(request, database_url),
+            "MIGRATION_DATABASE_URL": database_url,
             "CORS_ORIGINS": "https://app.pathsix.example, http://localhost:5173",
             "MAX_BODY_BYTES": "4096",
             "DB_POOL_MIN": "1",
             "DB_POOL_MAX": "4",
+            # Tests log in far more often than a person; tests/api/test_rate_limits.py builds
+            # apps with the real defaults.
+            "RATE_LIMIT_LOGIN": "10000/minute",
+            "RATE_LIMIT_REFRESH": "10000/minute",
+            "RATE_LIMIT_PASSWORD": "10000/minute",
         }
     )
 
@@ -222,7 +259,7 @@ class World:
 @pytest.fixture
 def world(settings: Settings) -> Iterator[World]:
     passwords.configure(settings)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.owner_database_url)
     people: dict[str, Person] = {}
     tenants: dict[str, uuid.UUID] = {}
     with engine.begin() as conn:
@@ -240,7 +277,7 @@ def world(settings: Settings) -> Iterator[World]:
                 password=password,
             )
             people[key] = Person(key, user_id, tenants[slug], slug, email, password, role)
-    yield World(people, tenants, settings.database_url)
+    yield World(people, tenants, settings.owner_database_url)
     engine.dispose()
 
 

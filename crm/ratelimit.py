@@ -1,0 +1,229 @@
+"""Rate limits: brute force on login, refresh and change-password, and a budget per user.
+
+```
+budget    key                          default      counted in
+login     client address               5/minute     RateLimitMiddleware, before the body is read
+login     account (the email)          5/minute     handlers.auth.login, before any hash
+refresh   client address               30/minute    RateLimitMiddleware
+password  user (change-password)       5/minute     RateLimitMiddleware, token verified
+api       user (every other secured)   1200/minute  RateLimitMiddleware, token verified
+```
+
+Every attempt counts, successful or not, and is counted *before* the work it limits: a refused
+login costs one limiter lookup, never an argon2 verification, so a flood of wrong passwords does
+not queue hashing work in front of other people's logins. The brute-force windows are moving
+windows (`limits`' MovingWindowRateLimiter): "the sixth attempt within any 60 seconds" exactly;
+the generous per-user budget is a fixed window (one counter per user and minute).
+
+Storage: in memory, per process, by default; `REDIS_URL` shares the counts between workers and
+servers (several `crm serve --workers` processes each keep their own counts in memory). An
+unreachable Redis makes login, refresh and change-password answer 503 (refusing them for a
+moment is safer than letting brute force through unlimited); the per-user budget lets
+requests through meanwhile (an outage of the limiter is not an outage of the API).
+
+A refusal is a 429 in the standard error shape with `Retry-After` (seconds) and the rate-limit
+headers of draft-ietf-httpapi-ratelimit-headers-06, the version clients and gateways commonly
+implement: `RateLimit-Limit`, `RateLimit-Remaining` (0) and `RateLimit-Reset` (seconds).
+
+The client address is the socket's peer unless that peer is a trusted proxy
+(`TRUSTED_PROXIES`): then X-Forwarded-For is read from the right, past every trusted proxy, to
+the first address a trusted proxy vouches for. A client cannot pick its own key by sending the
+header itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import limits
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter, RateLimiter
+from limits.errors import StorageError
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from crm.errors import ServiceUnavailable, TooManyRequests
+from crm.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOGIN_OPERATION = "handlers.auth.login"
+REFRESH_OPERATION = "handlers.auth.refresh"
+PASSWORD_OPERATION = "handlers.auth.change_password"  # noqa: S105 - an operationId
+KEY_PREFIX = "crm-limits"
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True)
+class Budget:
+    name: str
+    item: limits.RateLimitItem
+    message: str
+    limiter: RateLimiter
+    # Storage unreachable: refuse (503) where brute force is the risk, let the request through
+    # where only fairness is (the per-user budget), rather than take the whole API down.
+    fail_open: bool = False
+
+
+class RateLimits:
+    """The app's budgets over one storage; `hit` counts an attempt or raises 429."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.storage: Storage = (
+            RedisStorage(
+                f"async+{settings.redis_url}",
+                implementation="redispy",
+                wrap_exceptions=True,
+                key_prefix=KEY_PREFIX,
+                # An unreachable Redis must answer within a request's patience, not hang it.
+                socket_connect_timeout=2.0,
+                socket_timeout=2.0,
+            )
+            if settings.redis_url
+            else MemoryStorage()
+        )
+        # Brute-force budgets are small and exact: a moving window. The per-user budget runs on
+        # every request and is generous: a fixed window, one counter, about half the cost.
+        exact = MovingWindowRateLimiter(self.storage)
+        self.login = Budget(
+            "login",
+            limits.parse(settings.rate_limit_login),
+            "Too many login attempts: wait {seconds} s before trying again.",
+            exact,
+        )
+        self.refresh = Budget(
+            "refresh",
+            limits.parse(settings.rate_limit_refresh),
+            "Too many token refreshes: wait {seconds} s before trying again.",
+            exact,
+        )
+        self.password = Budget(
+            "password",
+            limits.parse(settings.rate_limit_password),
+            "Too many password changes: wait {seconds} s before trying again.",
+            exact,
+        )
+        self.api: Budget | None = (
+            Budget(
+                "api",
+                limits.parse(settings.rate_limit_api),
+                "Too many requests: wait {seconds} s before trying again.",
+                FixedWindowRateLimiter(self.storage),
+                fail_open=True,
+            )
+            if settings.rate_limit_api
+            else None
+        )
+        self.trusted_proxies = settings.trusted_proxies
+
+    async def hit(self, budget: Budget, *key: str) -> None:
+        """Count one attempt of `key` against `budget`; TooManyRequests when it is spent."""
+        try:
+            if await budget.limiter.hit(budget.item, budget.name, *key):
+                return
+            reset, _ = await budget.limiter.get_window_stats(budget.item, budget.name, *key)
+        except StorageError as exc:
+            log.error("rate limit storage unreachable: %s", exc.storage_error)
+            if budget.fail_open:
+                return
+            raise ServiceUnavailable(headers={"Retry-After": "1"}) from None
+        seconds = max(1, math.ceil(reset - time.time()))
+        raise TooManyRequests(
+            budget.message.format(seconds=seconds),
+            {"limit": str(budget.item), "retry_after": seconds},
+            retry_after=seconds,
+            headers={
+                "RateLimit-Limit": str(budget.item.amount),
+                "RateLimit-Remaining": "0",
+                "RateLimit-Reset": str(seconds),
+            },
+        )
+
+    async def hit_account(self, email: str) -> None:
+        """Count a login attempt on the account `email` names (in any tenant).
+
+        Hashed, so the storage (Redis) holds no email addresses."""
+        digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        await self.hit(self.login, "account", digest)
+
+    def client_address(self, scope: Scope) -> str:
+        return client_address(scope, self.trusted_proxies)
+
+    async def close(self) -> None:
+        bridge = getattr(self.storage, "bridge", None)
+        storage: Any = getattr(bridge, "storage", None)
+        if storage is not None and hasattr(storage, "aclose"):
+            await storage.aclose()
+
+
+def client_address(scope: Scope, trusted: Sequence[Network]) -> str:
+    """The client's address: the socket peer, or what trusted proxies say it is."""
+    client = scope.get("client")
+    peer = client[0] if client else "unknown"
+    if not trusted or not _is_trusted(peer, trusted):
+        return str(peer)
+    forwarded = Headers(scope=scope).getlist("x-forwarded-for")
+    hops = [h.strip() for value in forwarded for h in value.split(",") if h.strip()]
+    address = str(peer)
+    # Right to left: each entry was appended by the hop after it; stop at the first one that
+    # is not a trusted proxy. Entries further left were written by the client and mean nothing.
+    for hop in reversed(hops):
+        address = hop[:64]
+        if not _is_trusted(hop, trusted):
+            break
+    return address
+
+
+def _is_trusted(address: str, trusted: Sequence[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in trusted)
+
+
+class RateLimitMiddleware:
+    """Counts requests against their budget before validation and the handler run.
+
+    Placed after Connexion's routing and security (MiddlewarePosition.BEFORE_VALIDATION): the
+    operation is known and, for secured operations, the token is verified, so the per-user
+    budgets key on the user id of a genuine token, never on something a client made up. A
+    request refused here is never validated nor handled. The limiter is also handed to login's
+    handler (`rate_limits`) for the per-account count, which needs the validated body.
+    """
+
+    def __init__(self, app: ASGIApp, *, rate_limits: RateLimits) -> None:
+        self.app = app
+        self.limits = rate_limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            extensions = scope.setdefault("extensions", {})
+            context = extensions.setdefault("connexion_context", {})
+            operation = extensions.get("connexion_routing", {}).get("operation_id")
+            claims = context.get("token_info")
+            if operation == LOGIN_OPERATION:
+                # Only login's handler takes it (standard handlers take every context entry).
+                context["rate_limits"] = self.limits
+                await self.limits.hit(
+                    self.limits.login, "address", self.limits.client_address(scope)
+                )
+            elif operation == REFRESH_OPERATION:
+                await self.limits.hit(
+                    self.limits.refresh, "address", self.limits.client_address(scope)
+                )
+            elif claims is not None:
+                user = str(claims.get("sub"))
+                if operation == PASSWORD_OPERATION:
+                    await self.limits.hit(self.limits.password, "user", user)
+                if self.limits.api is not None:
+                    await self.limits.hit(self.limits.api, "user", user)
+        await self.app(scope, receive, send)

@@ -332,6 +332,10 @@ class TrailingSlashMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             path: str = scope["path"]
+            if "//" in path:
+                # An empty segment (`/api/leads//`, `/api/leads/%2F`) names no route. Starlette's
+                # router would answer it with a redirect built from the Host header.
+                raise HTTPException(404)
             if len(path) > 1 and path.endswith("/"):
                 scope = dict(scope)
                 scope["path"] = path[:-1]
@@ -421,10 +425,14 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class RequireContentTypeMiddleware:
-    """415 for a request body without Content-Type (docs/architecture.md, 1f-1).
+    """415 for a request body without Content-Type (docs/architecture.md, 1f-1), and the media
+    type lower-cased for everything after this.
 
-    Connexion validates such a body as JSON but hands the handler raw bytes (a 500). A wrong
-    Content-Type is already a 415 from Connexion's validation; this covers the missing one.
+    Connexion validates a body without Content-Type as JSON but hands the handler raw bytes (a
+    500). A wrong Content-Type is already a 415 from Connexion's validation; this covers the
+    missing one. Media types are case-insensitive (RFC 9110 8.3.1), but Connexion looks up the
+    body validator and decides how to parse by the exact spelling: `APPLICATION/JSON` would skip
+    validation and reach the handler as bytes.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -433,8 +441,19 @@ class RequireContentTypeMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in BODY_METHODS:
             headers = Headers(scope=scope)
-            if int(headers.get("content-length", "0") or 0) > 0 and not headers.get("content-type"):
+            content_type = headers.get("content-type")
+            if int(headers.get("content-length", "0") or 0) > 0 and not content_type:
                 raise UnsupportedMediaType(details={"content_type": None})
+            if content_type:
+                media_type, sep, parameters = content_type.partition(";")
+                if media_type != media_type.lower():
+                    scope = dict(scope)
+                    scope["headers"] = [
+                        (k, f"{media_type.lower()}{sep}{parameters}".encode("latin-1"))
+                        if k.lower() == b"content-type"
+                        else (k, v)
+                        for k, v in scope["headers"]
+                    ]
         await self.app(scope, receive, send)
 
 

@@ -295,29 +295,83 @@ def _body_problem(message: str, keyword: str) -> ValidationProblem:
     )
 
 
-def _nul_paths(value: Any, path: tuple[Any, ...] = ()) -> Iterable[tuple[Any, ...]]:
+# No CRM body nests more than a few levels; a limit far above that keeps every later walk over
+# the body (validation, the NUL check) shallow, and refuses "[[[[..." floods as a 400.
+MAX_JSON_DEPTH = 32
+
+
+def _too_deep(raw: bytes, body: Any) -> bool:
+    """Whether `body` nests arrays and objects deeper than MAX_JSON_DEPTH (walked without
+    recursion; skipped when the raw text has too few brackets to get there)."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
+        return False
+    stack: list[tuple[Any, int]] = [(body, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Iterable[Any] = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > MAX_JSON_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+# A UTF-16 surrogate on its own ("\ud800" in JSON) is not a character: it cannot be encoded as
+# UTF-8 for the database or the password hash. A pair is joined into one character by the
+# parser, so only a lone one is left in the parsed strings.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _too_deep_problem() -> ValidationProblem:
+    return _body_problem(f"nests deeper than {MAX_JSON_DEPTH} levels", "depth")
+
+
+JsonPath = tuple[Any, ...]
+
+
+def _bad_text_paths(value: Any, path: JsonPath = ()) -> Iterable[tuple[JsonPath, str]]:
     if isinstance(value, str):
         if "\x00" in value:
-            yield path
+            yield path, "nul"
+        if _SURROGATE.search(value):
+            yield path, "surrogate"
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _nul_paths(item, (*path, key))
+            if _SURROGATE.search(key):
+                yield (*path, key), "surrogate"
+            yield from _bad_text_paths(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nul_paths(item, (*path, index))
+            yield from _bad_text_paths(item, (*path, index))
 
 
-def _refuse_nul(body: Any) -> None:
-    """400 for a NUL character in any string of the body, on every database alike.
+_BAD_TEXT = {
+    "nul": "must not contain the NUL character (\\u0000)",
+    "surrogate": "must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)",
+}
 
-    PostgreSQL text cannot store NUL (SQLite can), and no CRM field needs one. The contracts
-    do not forbid it yet (see the issue note), so this is the one place where the API refuses
-    what the JSON Schema accepts; tests/api/test_agreement_party.py pins exactly this.
+
+def _printable(pointer: str) -> str:
+    # a field name may hold the surrogate itself; the error body must still be UTF-8
+    return pointer.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _refuse_bad_text(body: Any) -> None:
+    """400 for a NUL character or a lone surrogate in any string of the body, on every
+    database alike.
+
+    PostgreSQL text cannot store NUL (SQLite can), no string with a lone surrogate can be
+    encoded as UTF-8, and no CRM field needs either. The contracts do not forbid them yet (see
+    the issue note), so this is the one place where the API refuses what the JSON Schema
+    accepts; tests/api/test_agreement_party.py pins exactly this.
     """
-    message = "must not contain the NUL character (\\u0000)"
     items = [
-        {"in": "body", "path": _pointer(p), "message": message, "keyword": "nul"}
-        for p in _nul_paths(body)
+        {"in": "body", "path": _printable(_pointer(p)), "message": _BAD_TEXT[kind], "keyword": kind}
+        for p, kind in _bad_text_paths(body)
     ]
     if items:
         raise ValidationProblem(
@@ -382,10 +436,15 @@ class ContractBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             raise _body_problem("is not valid UTF-8", "encoding") from None
         try:
             body = json.loads(text, parse_constant=_reject_constant)
+        except RecursionError:  # deeper than the parser itself can go
+            raise _too_deep_problem() from None
         except ValueError as exc:
             raise _body_problem(f"is not valid JSON ({exc})", "json") from None
-        if b"\\u0000" in raw:  # JSON can only carry NUL escaped: cheap to rule out
-            _refuse_nul(body)
+        if _too_deep(raw, body):
+            raise _too_deep_problem()
+        # JSON can only carry NUL or a lone surrogate escaped: cheap to rule out
+        if b"\\u0000" in raw or b"\\ud" in raw or b"\\uD" in raw:
+            _refuse_bad_text(body)
         return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:

@@ -141,6 +141,10 @@ def create_app(
     # Before routing, so the router sees the stripped path; inside ExceptionMiddleware, so a
     # 413 raised while the body streams in still gets the JSON shape.
     app.add_middleware(TrailingSlashMiddleware, position=MiddlewarePosition.BEFORE_ROUTING)
+    allowed = AllowedMethods(spec, BASE_PATH)
+    app.add_middleware(
+        LiteralPathMiddleware, position=MiddlewarePosition.BEFORE_ROUTING, allowed=allowed
+    )
     app.add_middleware(
         BodyLimitMiddleware,
         position=MiddlewarePosition.BEFORE_ROUTING,
@@ -170,7 +174,6 @@ def create_app(
             max_age=600,
         )
 
-    allowed = AllowedMethods(spec, BASE_PATH)
     app.add_error_handler(CrmError, _crm_error)
     app.add_error_handler(ProblemException, _problem)
     app.add_error_handler(HTTPException, _http_error_for(allowed))
@@ -306,6 +309,15 @@ class AllowedMethods:
         entries.sort(key=lambda entry: entry[0])  # stable: spec order among equals
         self._entries = entries
 
+    def literal(self, path: str) -> list[str] | None:
+        """The methods of a spec path without parameters that is exactly `path`, or None."""
+        if len(path) > 1 and path.endswith("/"):
+            path = path[:-1]
+        for count, pattern, methods in self._entries:
+            if count == 0 and pattern.fullmatch(path):
+                return methods
+        return None
+
     def for_path(self, path: str) -> list[str]:
         # Error handlers see the path as sent, before TrailingSlashMiddleware stripped it.
         if len(path) > 1 and path.endswith("/"):
@@ -342,6 +354,25 @@ class TrailingSlashMiddleware:
                 raw = scope.get("raw_path")
                 if isinstance(raw, bytes) and raw.endswith(b"/"):
                     scope["raw_path"] = raw[:-1]
+        await self.app(scope, receive, send)
+
+
+class LiteralPathMiddleware:
+    """405 for a method a literal spec path does not declare (PATCH /api/leads/bulk).
+
+    Connexion's router tries the other routes too, so without this `/leads/bulk` would be
+    read as `/leads/{id}` with the id "bulk", and answer 400 instead of 405 with `Allow`.
+    """
+
+    def __init__(self, app: ASGIApp, *, allowed: AllowedMethods) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            methods = self.allowed.literal(scope["path"])
+            if methods is not None and scope["method"] not in methods:
+                raise HTTPException(405)
         await self.app(scope, receive, send)
 
 

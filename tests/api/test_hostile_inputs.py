@@ -180,3 +180,31 @@ def test_search_text_with_a_lone_surrogate_is_refused() -> None:
     with pytest.raises(BadRequest) as refused:
         refuse_nul("abc\ud800")
     assert refused.value.details["errors"] == [{"in": "query", "path": "/q"}]
+
+
+async def test_an_undeclared_method_on_a_literal_path_is_a_405(api: Api) -> None:
+    """PATCH /leads/bulk is not PATCH /leads/{id} with the id "bulk" (Schemathesis ST204)."""
+    headers = await api.login("admin")
+    response = await api.client.patch(f"{LEADS}/bulk", json={"ids": []}, headers=headers)
+    body = assert_error(response, 405)
+    assert response.headers["allow"] == "POST"
+    assert body["details"]["allowed"] == ["POST"]
+    trailing = await api.client.patch(f"{LEADS}/bulk/", json={"ids": []}, headers=headers)
+    assert_error(trailing, 405)
+
+
+async def test_a_task_leaving_done_clears_completed_at(api: Api) -> None:
+    """Schemathesis ST202: the handler's own completed_at was refused as a body field (400)."""
+    url = f"/api{RESOURCES['Task'].path}"
+    headers = await api.login("alice")
+    task = await api.create("alice", url, {"title": "Finish", "status": "done"})
+    assert task["completed_at"] is not None
+    reopened = await api.client.patch(
+        f"{url}/{task['id']}", json={"status": "todo"}, headers=headers
+    )
+    assert reopened.status_code == 200, reopened.text
+    assert reopened.json()["data"]["completed_at"] is None
+    refused = await api.client.patch(
+        f"{url}/{task['id']}", json={"completed_at": None}, headers=headers
+    )
+    assert_error(refused, 400)

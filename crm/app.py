@@ -145,6 +145,10 @@ def create_app(
     # Before routing, so the router sees the stripped path; inside ExceptionMiddleware, so a
     # 413 raised while the body streams in still gets the JSON shape.
     app.add_middleware(TrailingSlashMiddleware, position=MiddlewarePosition.BEFORE_ROUTING)
+    allowed = AllowedMethods(spec, BASE_PATH)
+    app.add_middleware(
+        LiteralPathMiddleware, position=MiddlewarePosition.BEFORE_ROUTING, allowed=allowed
+    )
     app.add_middleware(
         BodyLimitMiddleware,
         position=MiddlewarePosition.BEFORE_ROUTING,
@@ -186,7 +190,6 @@ def create_app(
             max_age=600,
         )
 
-    allowed = AllowedMethods(spec, BASE_PATH)
     app.add_error_handler(CrmError, _crm_error)
     app.add_error_handler(ProblemException, _problem)
     app.add_error_handler(HTTPException, _http_error_for(allowed))
@@ -322,6 +325,15 @@ class AllowedMethods:
         entries.sort(key=lambda entry: entry[0])  # stable: spec order among equals
         self._entries = entries
 
+    def literal(self, path: str) -> list[str] | None:
+        """The methods of a spec path without parameters that is exactly `path`, or None."""
+        if len(path) > 1 and path.endswith("/"):
+            path = path[:-1]
+        for count, pattern, methods in self._entries:
+            if count == 0 and pattern.fullmatch(path):
+                return methods
+        return None
+
     def for_path(self, path: str) -> list[str]:
         # Error handlers see the path as sent, before TrailingSlashMiddleware stripped it.
         if len(path) > 1 and path.endswith("/"):
@@ -348,12 +360,35 @@ class TrailingSlashMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             path: str = scope["path"]
+            if "//" in path:
+                # An empty segment (`/api/leads//`, `/api/leads/%2F`) names no route. Starlette's
+                # router would answer it with a redirect built from the Host header.
+                raise HTTPException(404)
             if len(path) > 1 and path.endswith("/"):
                 scope = dict(scope)
                 scope["path"] = path[:-1]
                 raw = scope.get("raw_path")
                 if isinstance(raw, bytes) and raw.endswith(b"/"):
                     scope["raw_path"] = raw[:-1]
+        await self.app(scope, receive, send)
+
+
+class LiteralPathMiddleware:
+    """405 for a method a literal spec path does not declare (PATCH /api/leads/bulk).
+
+    Connexion's router tries the other routes too, so without this `/leads/bulk` would be
+    read as `/leads/{id}` with the id "bulk", and answer 400 instead of 405 with `Allow`.
+    """
+
+    def __init__(self, app: ASGIApp, *, allowed: AllowedMethods) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            methods = self.allowed.literal(scope["path"])
+            if methods is not None and scope["method"] not in methods:
+                raise HTTPException(405)
         await self.app(scope, receive, send)
 
 
@@ -437,10 +472,14 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class RequireContentTypeMiddleware:
-    """415 for a request body without Content-Type (docs/architecture.md, 1f-1).
+    """415 for a request body without Content-Type (docs/architecture.md, 1f-1), and the media
+    type lower-cased for everything after this.
 
-    Connexion validates such a body as JSON but hands the handler raw bytes (a 500). A wrong
-    Content-Type is already a 415 from Connexion's validation; this covers the missing one.
+    Connexion validates a body without Content-Type as JSON but hands the handler raw bytes (a
+    500). A wrong Content-Type is already a 415 from Connexion's validation; this covers the
+    missing one. Media types are case-insensitive (RFC 9110 8.3.1), but Connexion looks up the
+    body validator and decides how to parse by the exact spelling: `APPLICATION/JSON` would skip
+    validation and reach the handler as bytes.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -449,8 +488,19 @@ class RequireContentTypeMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in BODY_METHODS:
             headers = Headers(scope=scope)
-            if int(headers.get("content-length", "0") or 0) > 0 and not headers.get("content-type"):
+            content_type = headers.get("content-type")
+            if int(headers.get("content-length", "0") or 0) > 0 and not content_type:
                 raise UnsupportedMediaType(details={"content_type": None})
+            if content_type:
+                media_type, sep, parameters = content_type.partition(";")
+                if media_type != media_type.lower():
+                    scope = dict(scope)
+                    scope["headers"] = [
+                        (k, f"{media_type.lower()}{sep}{parameters}".encode("latin-1"))
+                        if k.lower() == b"content-type"
+                        else (k, v)
+                        for k, v in scope["headers"]
+                    ]
         await self.app(scope, receive, send)
 
 

@@ -148,6 +148,8 @@ class Database(ABC):
     def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None: ...
 
     def _writer(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
+        if isinstance(type_, sa.DateTime):
+            return utc_instant
         return None
 
     @staticmethod
@@ -243,7 +245,7 @@ class _PgSession:
     async def fetch_all(self, query: Query, params: Params) -> list[Row]:
         compiled = self._db.compile(query)
         try:
-            cursor = await self._conn.execute(compiled.sql, params)
+            cursor = await self._conn.execute(compiled.sql, Database._params(params, compiled))
             rows = await cursor.fetchall()
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
@@ -258,7 +260,7 @@ class _PgSession:
     async def execute(self, query: Query, params: Params) -> int:
         compiled = self._db.compile(query)
         try:
-            cursor = await self._conn.execute(compiled.sql, params)
+            cursor = await self._conn.execute(compiled.sql, Database._params(params, compiled))
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
         return cursor.rowcount
@@ -417,27 +419,42 @@ class _TenantPg:
 
 # --- SQLite -------------------------------------------------------------------------------
 
-_SQLITE_TIMESTAMP = "%Y-%m-%d %H:%M:%S.%f"
-
 
 def sqlite_timestamp(value: datetime) -> str:
     """SQLAlchemy's SQLite storage format, in UTC: sorts and compares as text."""
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.strftime(_SQLITE_TIMESTAMP)
+    # not strftime: glibc's %Y writes year 1 as "1", which would not sort as text
+    return value.isoformat(sep=" ", timespec="microseconds")
 
 
 def _write_uuid(value: uuid.UUID | str) -> str:
     return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(value).hex
 
 
-def _write_timestamp(value: datetime | str) -> str:
-    # JSON input is RFC 3339 (validated by the contract); stored as UTC text
+def utc_instant(value: datetime | str) -> datetime:
+    """A date-time as the aware UTC datetime both databases are sent, or a 400.
+
+    JSON input is RFC 3339 (validated by the contract), whose `T` and `Z` may be lower case.
+    Its offset can carry an instant past the calendar's edge (year 1 at +01:00 is year 0 in
+    UTC), and PostgreSQL refuses offsets from 16 hours on that RFC 3339 allows up to 23:59:
+    normalised to UTC here, the same on both databases.
+    """
     if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-    return sqlite_timestamp(value)
+        value = datetime.fromisoformat(value.upper())
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise BadRequest(
+            "A date and time is out of range: in UTC it must fall within the years 1 to 9999."
+        ) from None
+
+
+def _write_timestamp(value: datetime | str) -> str:
+    # stored as UTC text
+    return sqlite_timestamp(utc_instant(value))
 
 
 def _write_date(value: date | str) -> str:

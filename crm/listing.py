@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,7 +27,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import bindparam as P
 
-from crm.db import Query
+from crm.db import Query, utc_instant
 from crm.errors import BadRequest
 from crm.statements import api_columns, scoped, table_of, visible_to_caller
 from generated.python.resources import ResourceInfo
@@ -65,7 +66,9 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             field, order, value, last_id = orjson.loads(raw)
-            UUID(str(last_id))
+            # any spelling Python reads (urn:uuid:, braces, 32 hex digits) as the canonical one
+            # both databases take; PostgreSQL refuses `urn:uuid:` (a 500 before)
+            last_id = str(UUID(str(last_id)))
         except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
             raise invalid from None
         if (field, order) != (sort_by, sort_order):
@@ -74,7 +77,7 @@ class Cursor:
             raise invalid
         if value is not None and column_type is not None and not _fits(column_type, value):
             raise invalid  # an edited cursor: refused here, not by the database (a 500)
-        return cls(value, str(last_id))
+        return cls(value, last_id)
 
 
 def _fits(column_type: sa.types.TypeEngine[Any], value: Any) -> bool:
@@ -135,6 +138,8 @@ class ListRequest:
                 raise TypeError(f"{resource.name} list: unknown parameter {name!r}")
             if value is not None:
                 f = by_param[name]
+                if isinstance(table_of(resource).c[f.column].type, sa.DateTime):
+                    value = _instant(name, value)
                 filters.append((f.column, f.op, value))
         if parent is not None:
             filters.append((parent[0], "=", parent[1]))
@@ -317,6 +322,16 @@ def count_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) 
         )
 
     return Query(("count", *request.shape(resource, visible)), build)
+
+
+def _instant(param: str, value: str) -> datetime:
+    """A date-time filter as one instant in UTC (crm.db.utc_instant), or a 400 naming it."""
+    try:
+        return utc_instant(value)
+    except BadRequest as exc:
+        raise BadRequest(
+            exc.message, {"in": "parameters", "errors": [{"in": "query", "path": f"/{param}"}]}
+        ) from None
 
 
 def like_pattern(text: str) -> str:

@@ -297,6 +297,35 @@ def _body_problem(message: str, keyword: str) -> ValidationProblem:
     )
 
 
+# No CRM body nests more than a few levels; a limit far above that keeps every later walk over
+# the body (validation, the text rule) shallow, and refuses "[[[[..." floods as a 400.
+MAX_JSON_DEPTH = 32
+
+
+def _too_deep(raw: bytes, body: Any) -> bool:
+    """Whether `body` nests arrays and objects deeper than MAX_JSON_DEPTH (walked without
+    recursion; skipped when the raw text has too few brackets to get there)."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
+        return False
+    stack: list[tuple[Any, int]] = [(body, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Iterable[Any] = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > MAX_JSON_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _too_deep_problem() -> ValidationProblem:
+    return _body_problem(f"nests deeper than {MAX_JSON_DEPTH} levels", "depth")
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
@@ -354,8 +383,12 @@ class ContractBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             raise _body_problem("is not valid UTF-8", "encoding") from None
         try:
             body = json.loads(text, parse_constant=_reject_constant)
+        except RecursionError:  # deeper than the parser itself can go
+            raise _too_deep_problem() from None
         except ValueError as exc:
             raise _body_problem(f"is not valid JSON ({exc})", "json") from None
+        if _too_deep(raw, body):
+            raise _too_deep_problem()
         return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:

@@ -309,13 +309,16 @@ class Scope:
         id: str | uuid.UUID,
         values: Mapping[str, Any],
         *,
+        server_values: Mapping[str, Any] | None = None,
         set_if_null: Mapping[str, Any] | None = None,
     ) -> Row:
-        """Change `values`; `set_if_null` columns change only while they are still null.
+        """Change `values` (a validated body) and `server_values` (set by the handler, e.g. a
+        task's completed_at); `set_if_null` columns change only while they are still null.
 
         A body that changes a parent is checked against the stored record (how many parents
         it then has), in one unit of work with the update."""
         _refuse_server_fields(resource, values)
+        values = {**values, **(server_values or {})}
         if not any(f in values for f in _parent_fields(resource)):
             await self._check_body_references(resource, values)
             return await self._update(resource, id, values, set_if_null or {})

@@ -66,8 +66,9 @@ async def update(
     set_if_null: Values | None = None,
 ) -> Response:
     """`server_values` are written with the body; `set_if_null` only while still null."""
-    values = {**body, **(server_values or {})}
-    return responses.record(await scope.update(resource, id, values, set_if_null=set_if_null))
+    return responses.record(
+        await scope.update(resource, id, body, server_values=server_values, set_if_null=set_if_null)
+    )
 
 
 async def delete(resource: ResourceInfo, scope: Scope, id: str) -> Response:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import importlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +103,11 @@ def test_a_date_filter_other_than_created_at_is_read() -> None:
     tasks = RESOURCES["Task"]
     by_param = {f.param: f for f in tasks.filters}
     assert (by_param["due_after"].column, by_param["due_after"].op) == ("due_at", ">=")
-    request = ListRequest.parse(tasks, {**BASE, "due_after": "2026-01-01T00:00:00Z"})
-    assert request.filters == (("due_at", ">=", "2026-01-01T00:00:00Z"),)
-    assert request.params()["f_due_at_after"] == "2026-01-01T00:00:00Z"
+    # a date-time filter is read as one instant in UTC (issue 10: extreme offsets)
+    request = ListRequest.parse(tasks, {**BASE, "due_after": "2026-01-01T02:00:00+02:00"})
+    instant = datetime(2026, 1, 1, tzinfo=UTC)
+    assert request.filters == (("due_at", ">=", instant),)
+    assert request.params()["f_due_at_after"] == instant
 
 
 def test_connexion_context_is_not_a_filter_and_an_unknown_name_is_an_error() -> None:

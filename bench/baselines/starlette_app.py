@@ -34,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bench.load.spec import list_request
 from crm import listing, statements
 from crm.db import Query, open_database
 from crm.ids import new_id
@@ -72,7 +73,7 @@ def sql(query: Query) -> str:
 
 
 def _list_sql(filters: dict[str, Any]) -> tuple[str, str]:
-    request = listing.ListRequest.parse(LEAD, {"limit": 25, **filters})
+    request = list_request(LEAD, "/leads", **filters)
     page = sql(listing.page_query(LEAD, request, visible=True))
     return page, sql(listing.count_query(LEAD, request, visible=True))
 

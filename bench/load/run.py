@@ -698,12 +698,16 @@ def summarise_profile(raw: str, cpu_ms_per_request: float) -> dict[str, Any]:
 # --- the statements in PostgreSQL --------------------------------------------------------
 
 
+EXPLAINED = ("list page", "detail", "count (pipeline fallback)")
+
+
 def explain_statements(cluster: Cluster, fixture: Fixture, lead_id: str) -> list[str]:
     """EXPLAIN ANALYZE of the benchmark's read statements, as the API compiles them."""
     import uuid
 
     import psycopg
 
+    from bench.load.spec import list_request
     from crm import listing, statements
     from crm.db import open_database
     from crm.settings import Settings
@@ -717,12 +721,12 @@ def explain_statements(cluster: Cluster, fixture: Fixture, lead_id: str) -> list
         "_sid": uuid.UUID(fixture.session_id),
         "_role": fixture.role,
     }
-    page = listing.ListRequest.parse(lead, {"limit": 25})
-    status = listing.ListRequest.parse(lead, {"limit": 1, "status": "new"})
+    page = list_request(lead, "/leads")
+    status = list_request(lead, "/leads", limit=1, status="new")
     cases = [
-        ("list page", listing.page_query(lead, page, visible=True), page.params()),
-        ("detail", statements.get(lead, visible=True), {"id": lead_id}),
-        ("count (pipeline fallback)", listing.count_query(lead, status, visible=True),
+        (EXPLAINED[0], listing.page_query(lead, page, visible=True), page.params()),
+        (EXPLAINED[1], statements.get(lead, visible=True), {"id": lead_id}),
+        (EXPLAINED[2], listing.count_query(lead, status, visible=True),
          status.params()),
     ]  # fmt: skip
     keep = ("Limit", "Sort", "Scan", "Aggregate", "BitmapOr", "Incremental", "Execution")

@@ -57,6 +57,7 @@ def _load(cluster: Cluster, fixture: Fixture, pipeline: str) -> run.Load:
         warmup=0,
         token=run.mint_token(fixture),
         writer_token=run.mint_token(fixture, "writer"),
+        admin_token=run.mint_token(fixture, "admin"),
         ids_file=cluster.base / "lead_ids.txt",
         pipeline=pipeline,
     )

@@ -79,6 +79,8 @@ from generated.python.validator import ContractValidator
 log = logging.getLogger(__name__)
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+# the ASGI scope extension holding the JSON body ContractBodyValidator parsed and validated
+PARSED_BODY = "crm_parsed_body"
 
 # The structure every validation error item has. The API's consumers rely on these keys.
 ErrorItem = dict[str, str]
@@ -390,6 +392,8 @@ class ContractBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             raise _body_problem(f"is not valid JSON ({exc})", "json") from None
         if b"\\u0000" in raw:  # JSON can only carry NUL escaped: cheap to rule out
             _refuse_nul(body)
+        # handed to the handler as is (crm.operations), so the body is parsed once
+        scope.setdefault("extensions", {})[PARSED_BODY] = body
         return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:

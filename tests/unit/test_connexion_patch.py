@@ -1,4 +1,7 @@
-"""crm.connexion_patch: the indexed route match picks Starlette's route, and its hooks still exist.
+"""The Connexion patches of crm/connexion_patch.py and crm/operations.py, and their hooks.
+
+crm.connexion_patch: the indexed route match picks Starlette's route. crm.operations: the
+handler gets the body the validator parsed.
 
 The index is proven against Starlette's own linear scan for every operation of openapi.yaml
 (and paths no operation has); the internals the patch relies on are pinned by their source,
@@ -128,3 +131,77 @@ def test_the_index_picks_the_route_starlette_picks_for_every_path(tmp_path: Path
     )
     assert full_matches >= operations  # every operation matched (GET ones by HEAD too)
     assert len(index.candidates(_concrete("/leads/{id}"))) < len(router.routes) / 5
+
+
+# --- the body, parsed once (crm.openapi31 stores it, crm.operations hands it over) ---------
+
+BODY_PINNED = {
+    "starlette.requests.Request.json": "49b2c23705a41dec",
+    "connexion.lifecycle.ConnexionRequest.json": "f828d7e48f970ae7",
+    "connexion.lifecycle.ConnexionRequest.get_body": "28f6a96f0cbc7948",
+    "connexion.validators.abstract.AbstractRequestBodyValidator.wrap_receive": "44c469448a6e46fb",
+}
+
+
+def _body_objects() -> dict[str, Any]:
+    import starlette.requests
+    from connexion.lifecycle import ConnexionRequest
+    from connexion.validators.abstract import AbstractRequestBodyValidator
+
+    return {
+        "starlette.requests.Request.json": starlette.requests.Request.json,
+        "connexion.lifecycle.ConnexionRequest.json": ConnexionRequest.json,
+        "connexion.lifecycle.ConnexionRequest.get_body": ConnexionRequest.get_body,
+        "connexion.validators.abstract.AbstractRequestBodyValidator.wrap_receive": (
+            AbstractRequestBodyValidator.wrap_receive
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(BODY_PINNED))
+def test_the_internals_the_parsed_body_relies_on_are_unchanged(name: str) -> None:
+    assert _digest(_body_objects()[name]) == BODY_PINNED[name], (
+        f"{name} changed: re-read it against crm/operations.py, then update the digest"
+    )
+
+
+def test_the_handler_gets_the_body_the_validator_parsed(tmp_path: Path) -> None:
+    """The body a handler receives is the very object the body validator parsed (not a
+    second parse of the same bytes), and equal to the JSON that was sent."""
+    import uuid
+
+    from connexion import context
+    from connexion.resolver import Resolver
+    from starlette.responses import Response
+
+    from crm import auth
+    from crm.openapi31 import PARSED_BODY
+
+    seen: dict[str, Any] = {}
+
+    async def create_lead(body: dict[str, Any], **_: Any) -> Response:
+        seen["body"] = body
+        seen["parsed"] = context.scope["extensions"][PARSED_BODY]
+        return Response(status_code=204)
+
+    settings = Settings.from_env(
+        {"CRM_ENV": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
+    )
+    app = create_app(settings, resolver=Resolver(function_resolver=lambda _: create_lead))
+    token = auth.issue_access_token(
+        user_id=str(uuid.uuid4()), tenant_id=str(uuid.uuid4()), role="user",
+        session_id=str(uuid.uuid4()),
+    )  # fmt: skip
+    sent = {"name": "Ada Ltd", "email": "ada@example.com", "status": "new"}
+
+    async def post() -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            response = await client.post(
+                "/api/leads", json=sent, headers={"Authorization": f"Bearer {token}"}
+            )
+            return response.status_code
+
+    assert asyncio.run(post()) == 204
+    assert seen["body"] == sent
+    assert seen["body"] is seen["parsed"]

@@ -22,6 +22,7 @@ import pytest
 import starlette._utils
 import starlette.routing
 from connexion.middleware.routing import RoutingAPI, RoutingMiddleware
+from connexion.security import AbstractSecurityHandler
 from starlette.routing import BaseRoute, Match, Mount, Router
 
 from crm import connexion_patch
@@ -37,6 +38,8 @@ PINNED = {
     "starlette._utils.get_route_path": "243011d2a68ca7fe",
     "connexion.middleware.routing.RoutingMiddleware.add_api": "a25f6d00c2c1d3d2",
     "connexion.middleware.routing.RoutingAPI._add_operation_internal": "1b9e5ec803988f5d",
+    "connexion.security.AbstractSecurityHandler._accepts_kwarg": "f04f41d0fb5eea37",
+    "connexion.security.AbstractSecurityHandler._generic_check": "28e23fb07ef65fb6",
 }
 OBJECTS: dict[str, Any] = {
     "starlette.routing.Router.__call__": starlette.routing.Router.__call__,
@@ -46,6 +49,12 @@ OBJECTS: dict[str, Any] = {
     "connexion.middleware.routing.RoutingMiddleware.add_api": connexion_patch._original_add_api,
     "connexion.middleware.routing.RoutingAPI._add_operation_internal": (
         RoutingAPI._add_operation_internal
+    ),
+    "connexion.security.AbstractSecurityHandler._accepts_kwarg": (
+        connexion_patch._original_accepts_kwarg
+    ),
+    "connexion.security.AbstractSecurityHandler._generic_check": (
+        AbstractSecurityHandler._generic_check
     ),
 }
 
@@ -205,3 +214,16 @@ def test_the_handler_gets_the_body_the_validator_parsed(tmp_path: Path) -> None:
     assert asyncio.run(post()) == 204
     assert seen["body"] == sent
     assert seen["body"] is seen["parsed"]
+
+
+def test_the_security_keyword_answers_are_remembered_and_right() -> None:
+    from crm import auth
+
+    connexion_patch.enable()
+    accepts = AbstractSecurityHandler._accepts_kwarg
+    assert accepts is connexion_patch._accepts_kwarg
+    for keyword in ("required_scopes", "request", "token"):
+        assert accepts(auth.decode_token, keyword) == connexion_patch._original_accepts_kwarg(
+            auth.decode_token, keyword
+        )
+    assert accepts(auth.decode_token, "token") is True

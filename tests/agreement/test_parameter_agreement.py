@@ -67,9 +67,8 @@ def test_compiled_check_agrees_with_the_reference(where: str, schema: dict[str, 
         (value, check(value)) for value in cases if check(value) != reference.is_valid(value)
     ]
     assert disagreements == [], where
-    assert any(reference.is_valid(v) for v in cases) and not all(
-        reference.is_valid(v) for v in cases
-    )
+    verdicts = {reference.is_valid(v) for v in cases}
+    assert verdicts == {True, False}  # valid and invalid values were both judged
 
 
 def test_unsupported_keywords_fall_back_to_the_reference() -> None:

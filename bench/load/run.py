@@ -734,6 +734,7 @@ def summarise_profile(raw: str, cpu_ms_per_request: float) -> dict[str, Any]:
 
 
 EXPLAINED = (
+    "list page (user), as one OR statement: the plan before issue 12",
     "list page (user)",
     "list page, offset 75 (user)",
     "list page (admin, /all)",
@@ -741,6 +742,27 @@ EXPLAINED = (
     "count (pipeline fallback)",
     "search, leads (user)",
 )
+
+
+def one_statement_page(lead: Any) -> Any:
+    """The user's default list page as one statement with the owner rule's OR, as
+    crm.listing built it before issue 12 (same rows, same order; the comparison of plans)."""
+    import sqlalchemy as sa
+
+    from crm.db import Query
+    from crm.statements import api_columns, scoped, table_of, visible_to_caller
+
+    def build() -> sa.Select[Any]:
+        table = table_of(lead)
+        return (
+            sa.select(*api_columns(lead))
+            .where(*scoped(table), visible_to_caller(lead), table.c.deleted_at.is_(None))
+            .order_by(table.c.created_at.desc(), table.c.id.desc())
+            .limit(sa.bindparam("limit", type_=sa.Integer()))
+            .offset(sa.bindparam("offset", type_=sa.Integer()))
+        )
+
+    return Query(("bench-one-statement-page",), build)
 
 
 def explain_statements(cluster: Cluster, fixture: Fixture, lead_id: str) -> list[str]:
@@ -774,12 +796,13 @@ def explain_statements(cluster: Cluster, fixture: Fixture, lead_id: str) -> list
     }
     search = {"q": listing.like_pattern("globex"), "limit": 6, "offset": 0}
     cases = [
-        (EXPLAINED[0], listing.page_query(lead, page, visible=True), page.params(), scope),
-        (EXPLAINED[1], listing.page_query(lead, later, visible=True), later.params(), scope),
-        (EXPLAINED[2], listing.page_query(lead, page, visible=False), page.params(), admin),
-        (EXPLAINED[3], statements.get(lead, visible=True), {"id": lead_id}, scope),
-        (EXPLAINED[4], listing.count_query(lead, status, visible=True), status.params(), scope),
-        (EXPLAINED[5], listing.search_query(lead, visible=True), search, scope),
+        (EXPLAINED[0], one_statement_page(lead), page.params(), scope),
+        (EXPLAINED[1], listing.page_query(lead, page, visible=True), page.params(), scope),
+        (EXPLAINED[2], listing.page_query(lead, later, visible=True), later.params(), scope),
+        (EXPLAINED[3], listing.page_query(lead, page, visible=False), page.params(), admin),
+        (EXPLAINED[4], statements.get(lead, visible=True), {"id": lead_id}, scope),
+        (EXPLAINED[5], listing.count_query(lead, status, visible=True), status.params(), scope),
+        (EXPLAINED[6], listing.search_query(lead, visible=True), search, scope),
     ]  # fmt: skip
     keep = ("Limit", "Sort", "Scan", "Aggregate", "BitmapOr", "Incremental", "Append", "Execution")
     lines = []

@@ -54,7 +54,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from crm import auth, operations, passwords
+from crm import auth, connexion_patch, operations, passwords
 from crm.db import Database, open_database
 from crm.docs import DocsMiddleware
 from crm.errors import (
@@ -95,6 +95,7 @@ def create_app(
     """
     enable_openapi31()
     operations.enable()
+    connexion_patch.enable()
     auth.configure(settings)
     passwords.configure(settings)
     _configure_logging(settings)

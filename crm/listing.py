@@ -29,7 +29,7 @@ from sqlalchemy import bindparam as P
 
 from crm.db import Query, utc_instant
 from crm.errors import BadRequest
-from crm.statements import api_columns, scoped, table_of, visible_to_caller
+from crm.statements import api_columns, scoped, table_of, visible_branches, visible_to_caller
 from generated.python.resources import ResourceInfo
 from generated.python.rules import is_storable_text
 
@@ -179,7 +179,13 @@ class ListRequest:
 
     def params(self) -> dict[str, Any]:
         """The named values of this request's statements (besides the Scope's own)."""
-        values: dict[str, Any] = {"limit": self.limit, "offset": self.offset}
+        # window: how many rows each branch of a merged list reads (`page_query`)
+        values: dict[str, Any] = {
+            "limit": self.limit,
+            "offset": self.offset,
+            "window": self.limit + self.offset,
+            "window_offset": 0,
+        }
         for column, op, value in self.filters:
             values[_filter_name(column, op)] = value
         if self.q is not None:
@@ -220,12 +226,15 @@ def _filter_name(column: str, op: str) -> str:
     return f"f_{column}" if op == "=" else f"f_{column}_{'after' if op == '>=' else 'before'}"
 
 
-def _listed(resource: ResourceInfo, *, visible: bool, trash: bool) -> list[sa.ColumnElement[bool]]:
+def _listed(
+    resource: ResourceInfo, *, visible: bool, trash: bool, split: bool = False
+) -> list[sa.ColumnElement[bool]]:
     """What every list-like statement starts from: the tenant and the session guard, the
-    caller's visibility (unless an admin-wide list), and the live rows or the trash."""
+    caller's visibility (unless an admin-wide list, or `split` into branches by the caller),
+    and the live rows or the trash."""
     table = table_of(resource)
     where = scoped(table)
-    if visible:
+    if visible and not split:
         predicate = visible_to_caller(resource)
         if predicate is not None:
             where.append(predicate)
@@ -235,11 +244,23 @@ def _listed(resource: ResourceInfo, *, visible: bool, trash: bool) -> list[sa.Co
     return where
 
 
+def _split_user(resource: ResourceInfo, request: ListRequest, visible: bool) -> str | None:
+    """The parameter naming the user whose visibility this list reads as branches (the
+    caller's `_uid`, or an admin-wide list's `user_id` filter), when the rule splits."""
+    if visible_branches(resource) is None:
+        return None
+    if visible:
+        return "_uid"
+    return "user_id" if request.user_id is not None else None
+
+
 def _where(
-    resource: ResourceInfo, request: ListRequest, visible: bool
+    resource: ResourceInfo, request: ListRequest, visible: bool, split: str | None = None
 ) -> list[sa.ColumnElement[bool]]:
+    """The list's conditions; with `split` (a user parameter), without that user's
+    visibility, which `_branches` adds back one disjoint branch at a time."""
     table = table_of(resource)
-    where = _listed(resource, visible=visible, trash=request.trash)
+    where = _listed(resource, visible=visible, trash=request.trash, split=split == "_uid")
     for column, op, _ in request.filters:
         col = table.c[column]
         value = P(_filter_name(column, op), type_=col.type)
@@ -247,12 +268,32 @@ def _where(
     if request.q is not None:
         pattern = P("q", type_=sa.String())
         where.append(sa.or_(*[table.c[f].ilike(pattern, escape="\\") for f in resource.searchable]))
-    if request.user_id is not None:
+    if request.user_id is not None and split != "user_id":
         # the admin-wide list's user filter: the records this user would see themselves
         predicate = visible_to_caller(resource, user="user_id")
         if predicate is not None:
             where.append(predicate)
     return where
+
+
+def _branches(
+    resource: ResourceInfo, request: ListRequest, visible: bool
+) -> list[list[sa.ColumnElement[bool]]]:
+    """The list's conditions as one branch, or, when the visibility it applies is owner
+    visibility, as one branch per disjoint part of that rule (`visible_branches`).
+
+    Why: PostgreSQL answers `created_by = :u OR assigned_to = :u` by fetching every row the
+    user sees (thousands) and sorting them for a page of 25; each branch alone is one ordered
+    scan of a (tenant_id, owner, sort, id) index that stops after the page. The branches'
+    OR is `visible_to_caller` itself and they are disjoint, so their UNION ALL holds exactly
+    the rows of the single statement, each once (tests/api/test_lists.py and
+    tests/unit/test_list_branches.py compare them).
+    """
+    user = _split_user(resource, request, visible)
+    where = _where(resource, request, visible, split=user)
+    if user is None:
+        return [where]
+    return [[*where, branch] for branch in visible_branches(resource, user) or []]
 
 
 def _keyset(table: sa.Table, request: ListRequest) -> sa.ColumnElement[bool]:
@@ -267,30 +308,61 @@ def _keyset(table: sa.Table, request: ListRequest) -> sa.ColumnElement[bool]:
     return sa.or_(beyond, sa.and_(col == value, after_id), col.is_(None))
 
 
-def _order(table: sa.Table, request: ListRequest) -> list[sa.ColumnElement[Any]]:
+def _order(
+    table: sa.Table, request: ListRequest, columns: sa.ColumnCollection[str, Any] | None = None
+) -> list[sa.ColumnElement[Any]]:
     """sort column, then id, both in the requested direction; NULLs last on both databases.
+    `columns`: the same columns read from a subquery over `table` (a merged list).
 
     NULLS LAST is written only for nullable columns: on a NOT NULL column it changes nothing,
     but PostgreSQL would then not read the (tenant_id, created_at) index backwards for
     `created_at DESC` and would sort the whole tenant instead.
     """
-    col = table.c[request.sort_by]
+    cols = table.c if columns is None else columns
+    col = cols[request.sort_by]
     first = col.desc() if request.descending else col.asc()
-    if col.nullable:
+    if table.c[request.sort_by].nullable:
         first = first.nulls_last()
-    return [first, table.c.id.desc() if request.descending else table.c.id.asc()]
+    return [first, cols["id"].desc() if request.descending else cols["id"].asc()]
+
+
+def _merged(
+    resource: ResourceInfo, request: ListRequest, branches: list[list[sa.ColumnElement[bool]]]
+) -> sa.Subquery:
+    """UNION ALL of the branches, each read in the list's order and cut at the page's end
+    (`window` = offset + limit rows: no branch can contribute more to the page). Each branch
+    is its own subquery so that SQLite accepts its ORDER BY and LIMIT inside the UNION."""
+    table = table_of(resource)
+    parts = []
+    for where in branches:
+        part = (
+            sa.select(*api_columns(resource))
+            .where(*where)
+            .order_by(*_order(table, request))
+            .limit(P("window", type_=sa.Integer()))
+            .offset(P("window_offset", type_=sa.Integer()))  # SQLite writes one; 0
+            .subquery()
+        )
+        parts.append(sa.select(*part.c))
+    return sa.union_all(*parts).subquery("listed")
 
 
 def page_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) -> Query:
     def build() -> sa.Select[Any]:
         table = table_of(resource)
-        where = _where(resource, request, visible)
+        branches = _branches(resource, request, visible)
         if request.cursor is not None:
-            where.append(_keyset(table, request))
+            for where in branches:
+                where.append(_keyset(table, request))
+        if len(branches) == 1:
+            statement = sa.select(*api_columns(resource)).where(*branches[0])
+            order = _order(table, request)
+        else:
+            merged = _merged(resource, request, branches)
+            statement = sa.select(*merged.c)
+            order = _order(table, request, merged.c)
         return (
-            sa.select(*api_columns(resource))
-            .where(*where)
-            .order_by(*_order(table, request))
+            statement.order_by(*order)
             .limit(P("limit", type_=sa.Integer()))
             .offset(P("offset", type_=sa.Integer()))
         )
@@ -303,11 +375,16 @@ def export_query(resource: ResourceInfo, request: ListRequest, *, visible: bool)
 
     def build() -> sa.Select[Any]:
         table = table_of(resource)
-        return (
-            sa.select(*api_columns(resource))
-            .where(*_where(resource, request, visible))
-            .order_by(*_order(table, request))
-        )
+        branches = _branches(resource, request, visible)
+        if len(branches) == 1:
+            return (
+                sa.select(*api_columns(resource))
+                .where(*branches[0])
+                .order_by(*_order(table, request))
+            )
+        parts = [sa.select(*api_columns(resource)).where(*where) for where in branches]
+        merged = sa.union_all(*parts).subquery("listed")
+        return sa.select(*merged.c).order_by(*_order(table, request, merged.c))
 
     return Query(("export", *request.shape(resource, visible)), build)
 
@@ -315,11 +392,14 @@ def export_query(resource: ResourceInfo, request: ListRequest, *, visible: bool)
 def count_query(resource: ResourceInfo, request: ListRequest, *, visible: bool) -> Query:
     def build() -> sa.Select[Any]:
         table = table_of(resource)
-        return (
-            sa.select(sa.func.count().label("total"))
-            .select_from(table)
-            .where(*_where(resource, request, visible))
-        )
+        branches = _branches(resource, request, visible)
+        if len(branches) == 1:
+            return sa.select(sa.func.count().label("total")).select_from(table).where(*branches[0])
+        # each branch counted through its own index (an index-only scan where it covers the
+        # filters); disjoint, so the sum is the OR's count
+        parts = [sa.select(table.c.id).where(*where) for where in branches]
+        merged = sa.union_all(*parts).subquery("listed")
+        return sa.select(sa.func.count().label("total")).select_from(merged)
 
     return Query(("count", *request.shape(resource, visible)), build)
 

@@ -72,12 +72,15 @@ from pydantic import ValidationError as PydanticValidationError
 from starlette.datastructures import Headers
 from starlette.types import Receive, Scope
 
+from crm.param_checks import compile_check
 from generated.python import models
 from generated.python.validator import ContractValidator
 
 log = logging.getLogger(__name__)
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+# the ASGI scope extension holding the JSON body ContractBodyValidator parsed and validated
+PARSED_BODY = "crm_parsed_body"
 
 # The structure every validation error item has. The API's consumers rely on these keys.
 ErrorItem = dict[str, str]
@@ -252,7 +255,9 @@ def validator_errors(
 @dataclass(frozen=True)
 class _SchemaTools:
     validator: Any  # the reference: ContractValidator
-    accepts: Callable[[Any], bool] | None  # the fast path for body schemas, see _fast_accept
+    # the accept fast path: a body's Pydantic model (_fast_accept) or a parameter's compiled
+    # check (crm.param_checks); a refusal goes to `validator`
+    accepts: Callable[[Any], bool] | None
 
 
 # Connexion hands the validators the same schema dict for every request of an operation, so
@@ -265,7 +270,8 @@ def _tools_for(schema: Mapping[str, Any]) -> _SchemaTools:
     entry = _by_identity.get(id(schema))
     if entry is None or entry[0] is not schema:
         tools = _SchemaTools(
-            _validator(orjson.dumps(schema, option=orjson.OPT_SORT_KEYS)), _fast_accept(schema)
+            _validator(orjson.dumps(schema, option=orjson.OPT_SORT_KEYS)),
+            _fast_accept(schema) or compile_check(schema),  # a body model, or a parameter's
         )
         entry = (schema, tools)
         _by_identity[id(schema)] = entry
@@ -389,6 +395,8 @@ class ContractBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             raise _body_problem(f"is not valid JSON ({exc})", "json") from None
         if _too_deep(raw, body):
             raise _too_deep_problem()
+        # handed to the handler as is (crm.operations), so the body is parsed once
+        scope.setdefault("extensions", {})[PARSED_BODY] = body
         return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
@@ -452,7 +460,11 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
                             }
                         )
                     continue
-                items += schema_errors(param.get("schema", {}), value, where=where, prefix=(name,))
+                schema = param.get("schema", {})
+                accepts = _tools_for(schema).accepts  # crm.param_checks: the accept fast path
+                if accepts is not None and accepts(value):
+                    continue
+                items += schema_errors(schema, value, where=where, prefix=(name,))
         if items:
             raise ValidationProblem(
                 error_sentence("parameter", items), {"in": "parameters", "errors": items}

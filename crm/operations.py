@@ -8,6 +8,10 @@ request, and the current operation, from Connexion's context when they run. `ena
 `fn` build the chain once per operation (on its first request, inside the operation's
 context) and reuse it. Same decorators, same order, same arguments; only the rebuilding goes.
 
+It also hands the handler the JSON body `crm.openapi31.ContractBodyValidator` already parsed
+and validated (kept in the ASGI scope), instead of letting Connexion parse the bytes again:
+one parse per request. tests/unit/test_connexion_patch.py pins the internals both rely on.
+
 Like `crm.openapi31` this touches Connexion internals, hence the `connexion==3.3.*` pin; the
 whole API test suite runs through it.
 """
@@ -21,7 +25,10 @@ from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import receive, scope
 from connexion.decorators import StarletteDecorator
 
+from crm.openapi31 import PARSED_BODY
+
 _CACHE = "_crm_call"
+_NOTHING = object()
 
 
 def _fn(self: AsyncOperation) -> Callable[[], Awaitable[Any]]:
@@ -36,6 +43,11 @@ def _fn(self: AsyncOperation) -> Callable[[], Awaitable[Any]]:
 
         async def call() -> Any:
             request = framework.get_request(uri_parser=uri_parser, scope=scope, receive=receive)
+            parsed = scope.get("extensions", {}).get(PARSED_BODY, _NOTHING)
+            if parsed is not _NOTHING:
+                # the body the validator parsed: Starlette's Request.json() returns its `_json`
+                # when set, so the parameter decorator does not parse the same bytes again
+                request._starlette_request._json = parsed
             return await decorated(request)
 
         self.__dict__[_CACHE] = call

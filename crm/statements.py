@@ -73,9 +73,21 @@ def scoped(table: sa.Table) -> list[sa.ColumnElement[bool]]:
 
 def own(table: sa.FromClause, uid: sa.BindParameter[Any]) -> sa.ColumnElement[bool]:
     """The record's creator or its assignee."""
-    if "assigned_to" in table.c:
-        return sa.or_(table.c.created_by == uid, table.c.assigned_to == uid)
-    return table.c.created_by == uid
+    return sa.or_(*own_branches(table, uid))
+
+
+def own_branches(table: sa.FromClause, uid: sa.BindParameter[Any]) -> list[sa.ColumnElement[bool]]:
+    """`own` as disjoint predicates whose OR is `own`: created by the user; or assigned to
+    them and created by someone else (IS DISTINCT FROM: a NULL creator is someone else).
+
+    A list reads each through its own ordered index and merges them (`crm.listing`), because
+    PostgreSQL answers the OR by fetching and sorting every visible row. Disjoint, so the
+    merged rows are exactly the OR's rows, each once (UNION ALL, no de-duplication).
+    """
+    creator = table.c.created_by == uid
+    if "assigned_to" not in table.c:
+        return [creator]
+    return [creator, sa.and_(table.c.assigned_to == uid, table.c.created_by.is_distinct_from(uid))]
 
 
 def visible_to_caller(
@@ -124,6 +136,17 @@ def visible_to_caller(
     orphan = [table.c[ref.field].is_(None) for ref in parents]
     terms.append(sa.and_(*orphan, table.c.created_by == uid))
     return sa.or_(*terms)
+
+
+def visible_branches(
+    resource: ResourceInfo, user: str = "_uid"
+) -> list[sa.ColumnElement[bool]] | None:
+    """`visible_to_caller` as disjoint predicates (OR-ed, they are that predicate), when the
+    resource's rule splits that way (owner visibility); else None."""
+    if resource.visibility != "owner":
+        return None
+    table = table_of(resource)
+    return own_branches(table, P(user, type_=table.c.created_by.type))
 
 
 def authored_by_caller(resource: ResourceInfo) -> sa.ColumnElement[bool] | None:

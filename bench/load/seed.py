@@ -246,13 +246,18 @@ def tenants_and_users(gen: Generator) -> tuple[list[Tenant], list[tuple[Any, ...
 
 
 def lead_rows(
-    gen: Generator, tenants: list[Tenant], total: int, bench_user: uuid.UUID, ids: list[str]
+    gen: Generator,
+    tenants: list[Tenant],
+    total: int,
+    bench_user: uuid.UUID,
+    ids: list[str],
+    big: int = BIG_TENANT_LEADS,
 ) -> Iterator[tuple[Any, ...]]:
-    """Every lead, interleaved across tenants in created_at order."""
+    """Every lead, interleaved across tenants in created_at order; `big` in the bench tenant."""
     rng = gen.rng
-    others = total - BIG_TENANT_LEADS
+    others = total - big
     weights = [rng.uniform(0.5, 1.5) for _ in tenants[1:]]
-    counts = [BIG_TENANT_LEADS] + [int(others * w / sum(weights)) for w in weights]
+    counts = [big] + [int(others * w / sum(weights)) for w in weights]
     counts[1] += total - sum(counts)
     owners = [t.users + t.admins for t in tenants]
     order = [i for i, c in enumerate(counts) for _ in range(c)]
@@ -371,7 +376,10 @@ def create_database(cluster: Cluster) -> None:
     subprocess.run([str(alembic), "upgrade", "head"], cwd=ROOT, env=env, check=True)
 
 
-def seed(cluster: Cluster, total_leads: int = 1_000_000) -> Fixture:
+def seed(
+    cluster: Cluster, total_leads: int = 1_000_000, big_tenant_leads: int = BIG_TENANT_LEADS
+) -> Fixture:
+    """Seed the benchmark database (smaller sizes: tests/bench's smoke test)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     create_database(cluster)
@@ -414,7 +422,10 @@ def seed(cluster: Cluster, total_leads: int = 1_000_000) -> Fixture:
             ((s, t, u, now + timedelta(days=365), now, now) for s, t, u in sessions),
         )  # fmt: skip
         counts["leads"] = copy_rows(
-            conn, "leads", LEAD_COLUMNS, lead_rows(gen, tenants, total_leads, bench_user, visible)
+            conn,
+            "leads",
+            LEAD_COLUMNS,
+            lead_rows(gen, tenants, total_leads, bench_user, visible, big_tenant_leads),
         )
         timings["copy_leads"] = time.perf_counter() - t1
         t2 = time.perf_counter()
@@ -448,7 +459,7 @@ def seed(cluster: Cluster, total_leads: int = 1_000_000) -> Fixture:
         writer_id=str(bench.users[1]),
         writer_session_id=str(bench.sessions[bench.users[1]]),
         leads_total=counts["leads"],
-        leads_in_tenant=BIG_TENANT_LEADS,
+        leads_in_tenant=big_tenant_leads,
         leads_visible_to_user=len(visible),
         clients_total=counts["clients"],
         projects_total=counts["projects"],

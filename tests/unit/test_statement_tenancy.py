@@ -60,7 +60,10 @@ def untethered(statement: sa.ClauseElement) -> list[str]:
         # a tenant table or alias occurs where a column of it is used (an alias's base table
         # is visited too, but only the alias's columns stand for rows the statement reads)
         owner = getattr(element, "table", None) if isinstance(element, sa.ColumnClause) else None
-        if isinstance(owner, sa.FromClause) and "tenant_id" in owner.c:
+        # a derived table (a subquery, a merged list's UNION ALL) holds only rows of the
+        # tables its selects read, each of which is an occurrence checked on its own
+        derived = isinstance(owner, sa.Subquery)
+        if isinstance(owner, sa.FromClause) and "tenant_id" in owner.c and not derived:
             occurrences.add(owner)
         if (
             isinstance(element, sa.sql.elements.BinaryExpression)

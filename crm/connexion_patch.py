@@ -1,0 +1,135 @@
+"""Connexion's route match, narrowed: the one match per request reads the routes that can match.
+
+Connexion routes each request once (`RoutingMiddleware`: a Starlette `Router` over one `Route`
+per operation of openapi.yaml, in spec order) and puts the operationId in the ASGI scope, where
+the security, validation and context middlewares look their operation up by that id (a dict).
+That one match is a linear scan: `Route.matches` runs each route's regular expression until one
+fits, about 40 of our 80 routes for `GET /api/leads/{id}`.
+
+`enable()` gives that router an index: its routes grouped by their number of path segments and
+their first segment (a literal, or a parameter). A request is first matched against the routes
+of its group, in the router's order, through Starlette's own `Route.matches`; a route outside
+the group cannot match the path (its regular expression needs that many segments and that
+first literal), so the first full match in the group is the first full match in the list, the
+one Starlette would pick. With no full match in the group (an unknown path, a 405, a trailing
+slash) the request goes to Starlette's own `Router.app`, which scans every route as before.
+Connexion stays the router and openapi.yaml the one routing table: only the scan is shorter.
+
+`enable()` also caches Connexion's per-request `inspect.signature` of the security function
+(see `_accepts_kwarg` below).
+
+It relies on Connexion internals (`RoutingMiddleware.add_api` mounting a `RoutingAPI`'s
+`Router`) and Starlette's (`Router.__call__` calling `middleware_stack`, `Route.path_format`,
+`Route.matches`, `get_route_path`, `AbstractSecurityHandler._accepts_kwarg` and its caller);
+tests/unit/test_connexion_patch.py fails when they change.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from connexion.middleware.routing import RoutingMiddleware
+from connexion.security import AbstractSecurityHandler
+from starlette._utils import get_route_path
+from starlette.routing import BaseRoute, Match, Mount, Route, Router
+from starlette.types import Receive, Scope, Send
+
+_PATCHED = "_crm_route_index"
+ANY = object()  # a group key: the route's first segment is a parameter
+
+
+def _shape(route: BaseRoute) -> tuple[int, object] | None:
+    """(segment count, first segment or ANY) of the paths a route can match; None: any path
+    (a route that is not a plain `Route`, or a parameter that may span segments or share a
+    segment with literal text)."""
+    if not isinstance(route, Route):
+        return None
+    segments = route.path_format.strip("/").split("/")
+    for segment in segments:
+        if "{" in segment and not (segment.startswith("{") and segment.endswith("}")):
+            return None
+        if ":path" in segment:
+            return None
+    first = segments[0]
+    return len(segments), (ANY if first.startswith("{") else first)
+
+
+class RouteIndex:
+    """The routes of one Starlette `Router`, grouped by the shape of the paths they match."""
+
+    def __init__(self, routes: Sequence[BaseRoute]) -> None:
+        self._shapes = [(route, _shape(route)) for route in routes]
+        self._groups: dict[tuple[int, str], list[BaseRoute]] = {}
+
+    def candidates(self, path: str) -> list[BaseRoute]:
+        segments = path.strip("/").split("/")
+        key = (len(segments), segments[0])
+        group = self._groups.get(key)
+        if group is None:
+            group = [
+                route
+                for route, shape in self._shapes
+                if shape is None or (shape[0] == key[0] and shape[1] in (ANY, key[1]))
+            ]
+            literal = any(shape is not None and shape[1] == key[1] for _, shape in self._shapes)
+            if literal:  # cache only the spec's own first segments, not whatever clients send
+                self._groups[key] = group
+        return group
+
+
+def _indexed(router: Router) -> Callable[[Scope, Receive, Send], Coroutine[Any, Any, None]]:
+    index: RouteIndex | None = None
+    full_scan = router.app
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        nonlocal index
+        if scope["type"] != "http":
+            await full_scan(scope, receive, send)
+            return
+        if index is None:  # built on the first request: every route of the spec is added
+            index = RouteIndex(router.routes)
+        path = get_route_path(scope)  # what Route.matches matches
+        for route in index.candidates(path):
+            match, child_scope = route.matches(scope)
+            if match is Match.FULL:
+                if "router" not in scope:
+                    scope["router"] = router
+                scope["route"] = route
+                scope.update(child_scope)
+                await route.handle(scope, receive, send)
+                return
+        await full_scan(scope, receive, send)
+
+    return app
+
+
+def _add_api(self: RoutingMiddleware, *args: Any, **kwargs: Any) -> None:
+    _original_add_api(self, *args, **kwargs)
+    for route in self.router.routes:
+        if isinstance(route, Mount) and isinstance(route.app, Router):
+            api_router = route.app
+            if not getattr(api_router, _PATCHED, False):
+                # an ASGI app like Router.app (mypy sees the bound method's parameter names)
+                api_router.middleware_stack = _indexed(api_router)  # type: ignore[assignment]
+                setattr(api_router, _PATCHED, True)
+
+
+_original_add_api = RoutingMiddleware.add_api
+
+
+# --- the security check's signature inspection, once per function --------------------------
+#
+# `AbstractSecurityHandler._generic_check` asks `_accepts_kwarg(func, keyword)` twice per
+# request (does crm.auth.decode_token take `required_scopes`? `request`?), and each answer is
+# `inspect.signature` of the same function: about 0.05 ms per request for a constant answer.
+_original_accepts_kwarg = AbstractSecurityHandler.__dict__["_accepts_kwarg"].__func__
+_accepts_kwarg = functools.cache(_original_accepts_kwarg)
+
+
+def enable() -> None:
+    """Index the routes of every API added to Connexion's RoutingMiddleware, and remember
+    which keywords a security function takes (idempotent)."""
+    RoutingMiddleware.add_api = _add_api
+    AbstractSecurityHandler._accepts_kwarg = staticmethod(_accepts_kwarg)

@@ -1,0 +1,109 @@
+"""bench.load briefly on the tests' throwaway PostgreSQL, so the load benchmark cannot rot.
+
+A small seed (the benchmark's own seeder, 3,000 leads), both servers as the benchmark starts
+them (`crm serve` in production mode and the raw baseline under uvicorn), the answers compared
+as the benchmark compares them, the EXPLAIN of its statements, and one second of wrk per
+scenario against each server with no failed request. Timings are not asserted: speed is
+measured by `python -m bench.load.run`, not here.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from bench.load import run
+from bench.load.pg import Cluster
+from bench.load.seed import Fixture, seed
+from tests.fixtures.postgres import PostgresServer
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def seeded(
+    postgres_server: PostgresServer, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Cluster, Fixture]:
+    # the benchmark's Cluster pointed at the tests' server: only its URLs are used here
+    base = tmp_path_factory.mktemp("bench-load")
+    cluster = Cluster(base, postgres_server.bindir, postgres_server.port)
+    fixture = seed(cluster, total_leads=3000, big_tenant_leads=1000)
+    return cluster, fixture
+
+
+@pytest.fixture(scope="module")
+def servers(seeded: tuple[Cluster, Fixture]) -> Iterator[tuple[run.Server, run.Server]]:
+    cluster, fixture = seeded
+    api, baseline = run.api_server(cluster, fixture), run.baseline_server(cluster, fixture)
+    try:
+        for server in (api, baseline):
+            server.start(cluster.base)
+        headers = {"Authorization": f"Bearer {run.mint_token(fixture)}"}
+        api.wait_ready("/api/leads?limit=1", headers)
+        baseline.wait_ready("/api/leads?limit=1", headers)
+        yield api, baseline
+    finally:
+        for server in (api, baseline):
+            server.stop()
+
+
+def _load(cluster: Cluster, fixture: Fixture, pipeline: str) -> run.Load:
+    return run.Load(
+        threads=1,
+        connections=4,
+        duration=1,
+        warmup=0,
+        token=run.mint_token(fixture),
+        writer_token=run.mint_token(fixture, "writer"),
+        admin_token=run.mint_token(fixture, "admin"),
+        ids_file=cluster.base / "lead_ids.txt",
+        pipeline=pipeline,
+    )
+
+
+def test_the_seed_gives_the_bench_user_a_visible_share(seeded: tuple[Cluster, Fixture]) -> None:
+    cluster, fixture = seeded
+    ids = (cluster.base / "lead_ids.txt").read_text().split()
+    assert fixture.leads_in_tenant == 1000
+    assert 0 < len(ids) == fixture.leads_visible_to_user < 1000
+
+
+def test_both_servers_answer_the_scenarios_alike(
+    seeded: tuple[Cluster, Fixture], servers: tuple[run.Server, run.Server]
+) -> None:
+    cluster, fixture = seeded
+    api, baseline = servers
+    token = run.mint_token(fixture)
+    pipeline, _ = run.pick_pipeline(api, baseline, token)
+    load = _load(cluster, fixture, pipeline)
+    ids = (cluster.base / "lead_ids.txt").read_text().split()
+    compared = run.compare_answers(api, baseline, load, ids, pipeline)
+    assert "DIFFERENT" not in compared
+    assert compared.count("identical") == compared.count("`") // 2  # every request compared
+
+
+def test_explain_shows_every_statement_of_the_benchmark(seeded: tuple[Cluster, Fixture]) -> None:
+    cluster, fixture = seeded
+    ids = (cluster.base / "lead_ids.txt").read_text().split()
+    lines = run.explain_statements(cluster, fixture, ids[0])
+    text = "\n".join(lines)
+    for name in run.EXPLAINED:
+        assert f"{name}:" in text
+    assert text.count("Execution Time") == len(run.EXPLAINED)
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is installed by ./dev setup")
+def test_every_scenario_runs_under_wrk_without_a_failure(
+    seeded: tuple[Cluster, Fixture], servers: tuple[run.Server, run.Server]
+) -> None:
+    cluster, fixture = seeded
+    api, baseline = servers
+    load = _load(cluster, fixture, run.PIPELINE_FALLBACK)
+    for scenario in run.SCENARIOS:
+        for server in (api, baseline):
+            result = run.run_wrk(load, server, scenario, 1, None)
+            assert result["requests"] > 0, (scenario, server.name)
+            assert result["failed"] == 0, (scenario, server.name, result, server.log_tail())
+            assert result["server_cpu_ms"] > 0

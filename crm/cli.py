@@ -62,6 +62,7 @@ DEFAULT_ROLE: str = BUNDLE["$defs"]["UserCreate"]["properties"]["role"]["default
 RELOAD_DIRS = ("crm", "handlers", "generated")
 HOST_HELP = "the address to listen on (default: 127.0.0.1, this machine only)"
 PORT_HELP = "the TCP port to listen on (default: 8000)"
+WORKER_START_SECONDS = 60
 
 
 class CliError(Exception):
@@ -137,6 +138,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env()  # fail here, once, rather than in every worker
+    if args.reload and settings.is_production:
+        raise CliError("--reload is for development: CRM_ENV=production refuses it.")
     require_free_port(args.host, args.port)
     _require_database(settings.database_url)
     serve(settings, host=args.host, port=args.port, workers=args.workers, reload=args.reload)
@@ -211,17 +214,28 @@ def serve(
 ) -> None:
     import uvicorn
 
-    uvicorn.run(
-        "crm.cli:app_factory",  # an import string: what --workers and --reload need
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        reload_dirs=[str(PROJECT_ROOT / d) for d in RELOAD_DIRS] if reload else None,
-        log_level=settings.log_level.lower(),
-        access_log=settings.log_level == "DEBUG",
-    )
+    from crm.observability import logs, metrics
+
+    # uvicorn's own lines (start, stop, worker restarts) go through our formatter: it is told
+    # not to configure logging (log_config=None); the app writes the access lines itself.
+    logs.configure(settings)
+    with metrics.multiprocess_directory(workers, settings.metrics_enabled):
+        uvicorn.run(
+            "crm.cli:app_factory",  # an import string: what --workers and --reload need
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            reload_dirs=[str(PROJECT_ROOT / d) for d in RELOAD_DIRS] if reload else None,
+            log_config=None,
+            # A worker answers the supervisor's health check only once it has imported the app
+            # (a few seconds; more on a busy machine): uvicorn's 5 s default killed workers that
+            # were still starting, over and over.
+            timeout_worker_healthcheck=WORKER_START_SECONDS,
+            log_level=settings.log_level.lower(),
+            access_log=False,
+        )
 
 
 def banner(settings: Settings, *, host: str, port: int) -> str:

@@ -5,6 +5,8 @@ Request path through the stack (outermost first; Connexion's own middlewares in 
 ```
 CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ServerErrorMiddleware   last resort -> our 500 body
+MetricsMiddleware       GET /metrics (crm.observability; unless METRICS_ENABLED=false)
+ObservabilityMiddleware X-Request-ID, the access line, slow requests, metrics, Sentry
 ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
 SwaggerUIMiddleware     /api/openapi.json (development and test only)
 DocsMiddleware          /api, /api/ (JSON index); /api/docs/ Swagger UI 5 (development and test)
@@ -167,7 +169,7 @@ def create_app(
                 {m.upper() for p in spec["paths"].values() for m in p if m in HTTP_METHODS}
             ),
             allow_headers=["Authorization", "Content-Type"],
-            expose_headers=["Retry-After"],
+            expose_headers=["Retry-After", "X-Request-ID"],  # a frontend can quote the id
             max_age=600,
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TextIO
 
 import structlog
 
@@ -35,7 +36,23 @@ _SHARED: list[structlog.typing.Processor] = [
 
 
 class CrmLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Ours, so that configuring again (one app per test) replaces it instead of adding one."""
+    """Ours, so that configuring again (one app per test) replaces it instead of adding one.
+
+    Writes to whatever `sys.stderr` is when a line is written (test runners and process
+    managers swap it), unless `setStream` gave it a stream of its own.
+    """
+
+    def __init__(self) -> None:
+        logging.Handler.__init__(self)
+        self._own: TextIO | None = None
+
+    @property
+    def stream(self) -> TextIO:
+        return self._own if self._own is not None else sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        self._own = value
 
 
 def formatter(log_format: str) -> logging.Formatter:
@@ -54,7 +71,7 @@ def formatter(log_format: str) -> logging.Formatter:
 
 def configure(settings: Settings) -> CrmLogHandler:
     """Install (or replace) the root handler; the handler, for tests that read its stream."""
-    handler = CrmLogHandler(sys.stderr)
+    handler = CrmLogHandler()
     handler.setFormatter(formatter(settings.log_format))
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, CrmLogHandler)]:

@@ -221,3 +221,11 @@ def test_development_logs_are_console_lines_not_json() -> None:
     with pytest.raises(json.JSONDecodeError):
         json.loads(text.splitlines()[0])
     logs.configure(Settings.from_env({"CRM_ENV": "test"}))
+
+
+async def test_a_browser_frontend_may_read_the_request_id(api: Api, settings: Settings) -> None:
+    origin = settings.cors_origins[0]
+    response = await api.client.get("/api/health", headers={"Origin": origin})
+    exposed = response.headers["access-control-expose-headers"].lower()
+    assert REQUEST_ID_HEADER.lower() in exposed
+    assert response.headers[REQUEST_ID_HEADER]

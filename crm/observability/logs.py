@@ -13,6 +13,7 @@ import logging
 import sys
 from typing import TextIO
 
+import orjson
 import structlog
 
 from crm.settings import Settings
@@ -33,6 +34,11 @@ _SHARED: list[structlog.typing.Processor] = [
     _drop_color_message,
     structlog.processors.TimeStamper(fmt="iso", utc=True, key="time"),
 ]
+
+
+def _orjson(value: object, **_: object) -> str:
+    # orjson: the access line is formatted on every request (bench/observability.py)
+    return orjson.dumps(value, default=repr).decode()
 
 
 class CrmLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -59,7 +65,7 @@ def formatter(log_format: str) -> logging.Formatter:
     if log_format == "json":
         final: list[structlog.typing.Processor] = [
             structlog.processors.format_exc_info,
-            structlog.processors.JSONRenderer(sort_keys=False),
+            structlog.processors.JSONRenderer(serializer=_orjson),
         ]
     else:
         final = [structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())]

@@ -3,10 +3,10 @@
 Request path through the stack (outermost first; Connexion's own middlewares in plain text):
 
 ```
-CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ServerErrorMiddleware   last resort -> our 500 body
 MetricsMiddleware       GET /metrics (crm.observability; unless METRICS_ENABLED=false)
 ObservabilityMiddleware X-Request-ID, the access line, slow requests, metrics, Sentry
+CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
 SwaggerUIMiddleware     /api/openapi.json (development and test only)
 DocsMiddleware          /api, /api/ (JSON index); /api/docs/ Swagger UI 5 (development and test)

@@ -36,8 +36,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.util import CommandError
 
 from crm import passwords
-from crm.ops import backup as backups
-from crm.ops import tenant_data
 from crm.settings import Settings, SettingsError
 from generated.python.models import Role
 from generated.python.schemas import BUNDLE
@@ -48,6 +46,8 @@ from generated.python.schemas import BUNDLE
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette\.testclient`")
     from crm.demo import DEMO_SLUG, DEMO_TENANT_NAME, LOGINS, load_demo
+    from crm.ops import backup as backups
+    from crm.ops import tenant_data
     from crm.provision import (
         ProvisionError,
         create_tenant,

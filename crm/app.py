@@ -3,8 +3,10 @@
 Request path through the stack (outermost first; Connexion's own middlewares in plain text):
 
 ```
-CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ServerErrorMiddleware   last resort -> our 500 body
+MetricsMiddleware       GET /metrics (crm.observability; unless METRICS_ENABLED=false)
+ObservabilityMiddleware X-Request-ID, the access line, slow requests, metrics, Sentry
+CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
 SwaggerUIMiddleware     /api/openapi.json (development and test only)
 DocsMiddleware          /api, /api/ (JSON index); /api/docs/ Swagger UI 5 (development and test)
@@ -32,7 +34,6 @@ from functools import cache
 from typing import Any
 
 import connexion
-import sentry_sdk
 from connexion import AsyncApp
 from connexion.exceptions import (
     BadRequestProblem,
@@ -65,6 +66,7 @@ from crm.errors import (
     UnsupportedMediaType,
     error_body,
 )
+from crm.observability import sentry, wiring
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
 from crm.ratelimit import RateLimitMiddleware, RateLimits
 from crm.resolver import ResourceResolver
@@ -98,7 +100,7 @@ def create_app(
     connexion_patch.enable()
     auth.configure(settings)
     passwords.configure(settings)
-    _configure_logging(settings)
+    wiring.configure(settings)
     db = database or open_database(settings)
     rate_limits = RateLimits(settings)
     spec = _spec()
@@ -130,6 +132,7 @@ def create_app(
     )
     # Each operationId binds to its resource's own handler or to the standard one.
     app.add_api(spec, base_path=BASE_PATH, resolver=resolver or ResourceResolver(), name="crm")
+    wiring.install(app, settings, spec, db, BASE_PATH)  # request ids, access log, metrics
 
     # Outside Connexion's routers (each redirects /api to /api/, which TrailingSlashMiddleware
     # strips again), and before TrailingSlashMiddleware: /api/docs/ is seen as sent.
@@ -184,6 +187,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type"],
             expose_headers=[
                 "Retry-After",
+                "X-Request-ID",  # a frontend can quote the id
                 "RateLimit-Limit",
                 "RateLimit-Remaining",
                 "RateLimit-Reset",
@@ -206,13 +210,6 @@ def _spec_cached() -> dict[str, Any]:
 def _spec() -> dict[str, Any]:
     # Connexion mutates the dict it is given (defaults, servers); each app gets its own copy.
     return copy.deepcopy(_spec_cached())
-
-
-def _configure_logging(settings: Settings) -> None:
-    logging.getLogger("crm").setLevel(settings.log_level)
-    if settings.sentry_dsn:
-        # Errors reach Sentry through its logging integration: the 500 handler logs them.
-        sentry_sdk.init(dsn=settings.sentry_dsn, environment=settings.env, send_default_pii=False)
 
 
 # --- error handlers ---------------------------------------------------------------------------
@@ -303,8 +300,9 @@ def _http_error_for(
 
 
 async def _unhandled(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    # The traceback goes to the log (and from there to Sentry), never to the client.
+    # The traceback goes to the log and, once, to Sentry; never to the client.
     log.error("unhandled error in %s %s", request.method, request.url.path, exc_info=exc)
+    sentry.report(exc, request.scope)
     return json_error(500, INTERNAL_ERROR, {})
 
 

@@ -6,6 +6,10 @@
     crm demo [--leads 300] [--clients 150] [--seed 1]
     crm serve [--host H] [--port P] [--workers N] [--reload]
     crm quickstart [--port P]           migrate + demo + serve: what `./dev serve` runs
+    crm backup [--dir D] [--keep-days N] pg_dump (custom format) + .sha256; older ones deleted
+    crm restore FILE                    into an empty database, after checking the .sha256
+    crm tenant export SLUG [--output F] one tenant's rows as JSON lines
+    crm tenant delete SLUG [--yes]      one tenant and all their rows, in one transaction
 
 Configuration comes from the environment, through `Settings.from_env()` (DATABASE_URL,
 default `sqlite:///crm.sqlite3` in the current directory). migrate, tenant create, user create
@@ -45,6 +49,8 @@ from generated.python.schemas import BUNDLE
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette\.testclient`")
     from crm.demo import DEMO_SLUG, DEMO_TENANT_NAME, LOGINS, load_demo
+    from crm.ops import backup as backups
+    from crm.ops import tenant_data
     from crm.provision import (
         ProvisionError,
         create_tenant,
@@ -65,6 +71,7 @@ DEFAULT_ROLE: str = BUNDLE["$defs"]["UserCreate"]["properties"]["role"]["default
 RELOAD_DIRS = ("crm", "handlers", "generated")
 HOST_HELP = "the address to listen on (default: 127.0.0.1, this machine only)"
 PORT_HELP = "the TCP port to listen on (default: 8000)"
+WORKER_START_SECONDS = 60
 
 
 class CliError(Exception):
@@ -84,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except (CliError, ProvisionError, SettingsError) as exc:
+    except (CliError, ProvisionError, SettingsError, tenant_data.TenantNotFound) as exc:
         return _fail(str(exc), getattr(exc, "code", EXIT_USAGE))
+    except backups.BackupError as exc:
+        return _fail(str(exc), EXIT_DATABASE)
     except sa.exc.DBAPIError as exc:
         return _fail(f"Database error: {_first_line(exc.orig)}", EXIT_DATABASE)
     except CommandError as exc:  # e.g. the database is at a revision this code does not know
@@ -131,6 +140,55 @@ def cmd_user_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    file = backups.backup(settings.database_url, Path(args.dir), keep_days=args.keep_days)
+    print(file)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    backups.restore(settings.database_url, Path(args.file))
+    print(f"Restored {args.file}.", file=sys.stderr)
+    return 0
+
+
+def cmd_tenant_export(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    path = Path(args.output) if args.output else tenant_data.default_export_path(args.slug)
+    try:
+        # Personal data: readable by its owner only; never over an existing file.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise CliError(f"{path} already exists: choose another --output.") from None
+    except OSError as exc:
+        raise CliError(f"Cannot write {path}: {exc.strerror}.") from None
+    try:
+        with _transaction(settings.database_url) as conn, open(fd, "w", encoding="utf-8") as out:
+            rows = tenant_data.export(conn, args.slug, out, ProgressBar(f"export {args.slug}"))
+    except BaseException:
+        path.unlink(missing_ok=True)  # no half-written export left behind
+        raise
+    print(path)
+    print(f"Exported {sum(rows.values())} rows of tenant {args.slug!r}.", file=sys.stderr)
+    return 0
+
+
+def cmd_tenant_delete(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("Deleting a tenant cannot be undone: pass --yes to confirm.")
+        typed = input(f"Delete tenant {args.slug!r} and all their data? Type the slug: ")
+        if typed.strip() != args.slug:
+            raise CliError("Not confirmed: nothing was deleted.")
+    with _transaction(settings.database_url) as conn:
+        deleted = tenant_data.delete(conn, args.slug)
+    print(f"Deleted tenant {args.slug!r}: {sum(deleted.values())} rows.", file=sys.stderr)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     print(demo(settings, leads=args.leads, clients=args.clients, seed=args.seed))
@@ -140,6 +198,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env()  # fail here, once, rather than in every worker
+    if args.reload and settings.is_production:
+        raise CliError("--reload is for development: CRM_ENV=production refuses it.")
     require_free_port(args.host, args.port)
     _require_database(settings.database_url)
     serve(settings, host=args.host, port=args.port, workers=args.workers, reload=args.reload)
@@ -214,17 +274,28 @@ def serve(
 ) -> None:
     import uvicorn
 
-    uvicorn.run(
-        "crm.cli:app_factory",  # an import string: what --workers and --reload need
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        reload_dirs=[str(PROJECT_ROOT / d) for d in RELOAD_DIRS] if reload else None,
-        log_level=settings.log_level.lower(),
-        access_log=settings.log_level == "DEBUG",
-    )
+    from crm.observability import logs, metrics
+
+    # uvicorn's own lines (start, stop, worker restarts) go through our formatter: it is told
+    # not to configure logging (log_config=None); the app writes the access lines itself.
+    logs.configure(settings)
+    with metrics.multiprocess_directory(workers, settings.metrics_enabled):
+        uvicorn.run(
+            "crm.cli:app_factory",  # an import string: what --workers and --reload need
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            reload_dirs=[str(PROJECT_ROOT / d) for d in RELOAD_DIRS] if reload else None,
+            log_config=None,
+            # A worker answers the supervisor's health check only once it has imported the app
+            # (a few seconds; more on a busy machine): uvicorn's 5 s default killed workers that
+            # were still starting, over and over.
+            timeout_worker_healthcheck=WORKER_START_SECONDS,
+            log_level=settings.log_level.lower(),
+            access_log=False,
+        )
 
 
 def banner(settings: Settings, *, host: str, port: int) -> str:
@@ -382,6 +453,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True, help="the organisation's name")
     p.add_argument("--slug", required=True, help="short unique key: lowercase, digits, hyphens")
     p.set_defaults(run=cmd_tenant_create)
+    p = tenant.add_parser("export", help="write one tenant's data as JSON lines")
+    p.add_argument("slug", metavar="SLUG", help="the tenant's slug")
+    p.add_argument("--output", help="the file to write (default: tenant-SLUG-TIME.jsonl)")
+    p.set_defaults(run=cmd_tenant_export)
+    p = tenant.add_parser("delete", help="delete one tenant and all their data")
+    p.add_argument("slug", metavar="SLUG", help="the tenant's slug")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(run=cmd_tenant_delete)
+
+    p = commands.add_parser("backup", help="back up the PostgreSQL database (pg_dump)")
+    p.add_argument("--dir", default="backups", help="where to write it (default: ./backups)")
+    p.add_argument(
+        "--keep-days",
+        type=_positive,
+        default=30,
+        help="delete backups in --dir older than this (default: 30)",
+    )
+    p.set_defaults(run=cmd_backup)
+    p = commands.add_parser("restore", help="restore a backup into an empty database")
+    p.add_argument("file", metavar="FILE", help="a .dump file written by crm backup")
+    p.set_defaults(run=cmd_restore)
 
     user = commands.add_parser("user", help="manage users").add_subparsers(
         required=True, metavar="ACTION"

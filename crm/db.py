@@ -38,6 +38,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from time import perf_counter
 from typing import Any, Protocol, cast
 
 import psycopg
@@ -50,6 +51,7 @@ from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from crm.errors import BadRequest, Conflict, CrmError, ServiceUnavailable
+from crm.observability.statements import observed
 from crm.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -244,11 +246,14 @@ class _PgSession:
 
     async def fetch_all(self, query: Query, params: Params) -> list[Row]:
         compiled = self._db.compile(query)
+        started = perf_counter()
         try:
             cursor = await self._conn.execute(compiled.sql, Database._params(params, compiled))
             rows = await cursor.fetchall()
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
+        finally:
+            observed(compiled.sql, perf_counter() - started)
         if compiled.readers:
             Database._convert(rows, compiled.readers)
         return rows
@@ -259,10 +264,13 @@ class _PgSession:
 
     async def execute(self, query: Query, params: Params) -> int:
         compiled = self._db.compile(query)
+        started = perf_counter()
         try:
             cursor = await self._conn.execute(compiled.sql, Database._params(params, compiled))
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
+        finally:
+            observed(compiled.sql, perf_counter() - started)
         return cursor.rowcount
 
     @asynccontextmanager
@@ -571,15 +579,19 @@ class SqliteDatabase(Database):
             raise _sqlite_error(exc) from None
 
     def run_fetch(self, query: Query, params: Params) -> list[Row]:
+        started = perf_counter()
         compiled, cursor = self._run(query, params)
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        observed(compiled.sql, perf_counter() - started)
         if compiled.readers:
             self._convert(rows, compiled.readers)
         return rows
 
     def run_execute(self, query: Query, params: Params) -> int:
-        _, cursor = self._run(query, params)
+        started = perf_counter()
+        compiled, cursor = self._run(query, params)
+        observed(compiled.sql, perf_counter() - started)
         return cursor.rowcount
 
     def _refuse_reentry(self) -> None:

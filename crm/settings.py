@@ -17,6 +17,12 @@ import limits
 Env = Literal["development", "test", "production"]
 ENVIRONMENTS: tuple[Env, ...] = ("development", "test", "production")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LogFormat = Literal["console", "json"]
+LOG_FORMATS: tuple[LogFormat, ...] = ("console", "json")
+_BOOLEANS = {
+    **dict.fromkeys(("true", "1", "yes", "on"), True),
+    **dict.fromkeys(("false", "0", "no", "off"), False),
+}
 _Getter = Callable[[str], str | None]
 
 # Only development and test may run without JWT_SECRET; they get a per-environment,
@@ -73,6 +79,13 @@ class Settings:
     def owner_database_url(self) -> str:
         """Where migrations and operator commands connect: the tables' owner."""
         return self.migration_database_url or self.database_url
+    # Observability (crm/observability/): console lines for a person in development, JSON
+    # lines for a log collector everywhere else.
+    log_format: LogFormat = "console"
+    slow_statement_ms: int = 200
+    slow_request_ms: int = 500
+    metrics_enabled: bool = True
+    sentry_traces_sample_rate: float = 0.0
 
     @property
     def is_production(self) -> bool:
@@ -126,6 +139,16 @@ class Settings:
                 f"DB_POOL_MIN ({pool_min}) must not exceed DB_POOL_MAX ({pool_max})."
             )
 
+        log_format = (get("LOG_FORMAT") or ("console" if env == "development" else "json")).lower()
+        if log_format not in LOG_FORMATS:
+            raise SettingsError(
+                f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}."
+            )
+
+        database_url = get("DATABASE_URL") or cls.database_url
+        if env == "production":
+            _refuse_unsafe_production(secret, database_url, log_level)
+
         return cls(
             rate_limit_login=_rate(get, "RATE_LIMIT_LOGIN", cls.rate_limit_login),
             rate_limit_refresh=_rate(get, "RATE_LIMIT_REFRESH", cls.rate_limit_refresh),
@@ -137,7 +160,7 @@ class Settings:
             ),
             redis_url=_redis_url(get),
             trusted_proxies=_networks(get, "TRUSTED_PROXIES"),
-            database_url=get("DATABASE_URL") or cls.database_url,
+            database_url=database_url,
             env=env,
             jwt_secret=secret,
             jwt_audience=get("JWT_AUDIENCE") or cls.jwt_audience,
@@ -152,8 +175,55 @@ class Settings:
             db_pool_max=pool_max,
             db_pool_timeout=_positive_int(get, "DB_POOL_TIMEOUT", 30),
             migration_database_url=get("MIGRATION_DATABASE_URL"),
-            db_row_security=_switch(get, "DB_ROW_SECURITY", default=True),
+            db_row_security=_boolean(get, "DB_ROW_SECURITY", True),
+            log_format=log_format,
+            slow_statement_ms=_positive_int(get, "SLOW_STATEMENT_MS", 200),
+            slow_request_ms=_positive_int(get, "SLOW_REQUEST_MS", 500),
+            metrics_enabled=_boolean(get, "METRICS_ENABLED", True),
+            sentry_traces_sample_rate=_fraction(get, "SENTRY_TRACES_SAMPLE_RATE", 0.0),
         )
+
+
+def _refuse_unsafe_production(secret: str, database_url: str, log_level: str) -> None:
+    """What a production start-up refuses, one line each (a short secret is refused anywhere)."""
+    if secret in _INSECURE_DEV_SECRETS.values():
+        raise SettingsError(
+            "JWT_SECRET is one of the published development keys: set a random one for "
+            "CRM_ENV=production."
+        )
+    if database_url.startswith("sqlite"):
+        raise SettingsError(
+            "DATABASE_URL is SQLite: CRM_ENV=production needs PostgreSQL "
+            "(postgresql://user:password@host/database)."
+        )
+    if log_level == "DEBUG":
+        raise SettingsError(
+            "LOG_LEVEL=DEBUG is debug output, which may carry personal data: use INFO or above "
+            "with CRM_ENV=production."
+        )
+
+
+def _boolean(get: _Getter, name: str, default: bool) -> bool:
+    raw = get(name)
+    if raw is None:
+        return default
+    value = _BOOLEANS.get(raw.lower())
+    if value is None:
+        raise SettingsError(f"{name} must be true or false (or on/off), not {raw!r}.")
+    return value
+
+
+def _fraction(get: _Getter, name: str, default: float) -> float:
+    raw = get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number from 0 to 1, not {raw!r}.") from None
+    if not 0.0 <= value <= 1.0:
+        raise SettingsError(f"{name} must be a number from 0 to 1, not {raw!r}.")
+    return value
 
 
 def _positive_int(get: _Getter, name: str, default: int) -> int:
@@ -201,10 +271,3 @@ def _networks(get: _Getter, name: str) -> tuple[ipaddress.IPv4Network | ipaddres
                     f"not {part.strip()!r}."
                 ) from None
     return tuple(networks)
-
-
-def _switch(get: _Getter, name: str, *, default: bool) -> bool:
-    raw = (get(name) or ("on" if default else "off")).lower()
-    if raw not in ("on", "off"):
-        raise SettingsError(f"{name} must be on or off, not {raw!r}.")
-    return raw == "on"

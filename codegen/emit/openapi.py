@@ -843,12 +843,26 @@ def _health(paths: _Paths) -> None:
         "get",
         _operation(
             f"{HANDLERS}.health.get_health",
-            "Is the service up",
+            "Is the process alive",
+            "Health",
+            set(),
+            public=True,
+            description="Liveness: answers without touching the database (readiness is /ready).",
+            ok=("200", _json_response("The process is alive.", "Health")),
+        ),
+    )
+    paths.add(
+        "/ready",
+        "get",
+        _operation(
+            f"{HANDLERS}.health.get_ready",
+            "Can the service serve requests",
             "Health",
             {503},
             public=True,
-            description="503 when the service cannot serve (e.g. the database is unreachable).",
-            ok=("200", _json_response("The service is up.", "Health")),
+            description="Readiness: 503 when the database is unreachable or its schema is not at "
+            "the latest migration.",
+            ok=("200", _json_response("The database answers, at the latest migration.", "Health")),
         ),
     )
 

@@ -197,9 +197,14 @@ function caller(options: ClientOptions) {
 export function createClient(options: ClientOptions) {
   const call = caller(options);
   return {
-    /** GET /health: Is the service up */
+    /** GET /health: Is the process alive */
     getHealth: () =>
       call.json("GET", `/health`, Health, {
+        auth: false,
+      }),
+    /** GET /ready: Can the service serve requests */
+    getReady: () =>
+      call.json("GET", `/ready`, Health, {
         auth: false,
       }),
     /** POST /auth/login: Log in with email and password */

@@ -65,7 +65,12 @@ def test_production_requires_a_jwt_secret() -> None:
     with pytest.raises(SettingsError, match="JWT_SECRET is required"):
         Settings.from_env({"CRM_ENV": "production"})
     secret = "x" * 40
-    assert Settings.from_env({"CRM_ENV": "production", "JWT_SECRET": secret}).jwt_secret == secret
+    production = {
+        "CRM_ENV": "production",
+        "JWT_SECRET": secret,
+        "DATABASE_URL": "postgresql://db/crm",
+    }
+    assert Settings.from_env(production).jwt_secret == secret
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""GET /api/health, and that the app builds from the real openapi.yaml with all its operations."""
+"""GET /api/health (liveness), GET /api/ready (readiness), and that the app builds from the real
+openapi.yaml with all its operations."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from dataclasses import replace
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from crm.settings import Settings
 from tests.api.conftest import assert_error
+from tests.db.conftest import alembic, make_engine
 
 pytestmark = pytest.mark.anyio
 
@@ -57,7 +60,9 @@ async def test_production_builds_without_swagger_ui(
         assert_error(await client.get("/api/docs/"), 404)
 
 
-async def test_health_is_503_when_the_database_is_unreachable(settings: Settings) -> None:
+async def test_ready_is_503_when_the_database_is_unreachable_and_health_stays_200(
+    settings: Settings,
+) -> None:
     from crm.app import create_app
 
     unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
@@ -66,5 +71,29 @@ async def test_health_is_503_when_the_database_is_unreachable(settings: Settings
     )
     transport = httpx.ASGITransport(app=create_app(broken))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        body = assert_error(await client.get("/api/health"), 503)
+        body = assert_error(await client.get("/api/ready"), 503)
+        # Liveness does not touch the database: the process is alive.
+        assert (await client.get("/api/health")).json() == {"status": "ok"}
     assert "127.0.0.1" not in str(body)
+
+
+async def test_ready_answers_ok_at_the_latest_migration(client: httpx.AsyncClient) -> None:
+    response = await client.get("/api/ready", headers={"Authorization": "Bearer garbage"})
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready"}
+
+
+async def test_ready_is_503_when_the_schema_is_one_revision_behind(
+    make_client: Callable[..., httpx.AsyncClient], settings: Settings
+) -> None:
+    engine = make_engine(settings.database_url)
+    alembic(engine, "downgrade", "-1")
+    with engine.connect() as conn:
+        behind = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+    engine.dispose()
+    async with make_client() as client:
+        body = assert_error(await client.get("/api/ready"), 503)
+        assert (await client.get("/api/health")).status_code == 200
+    assert body["details"]["database_revision"] == [behind]
+    assert body["details"]["expected_revision"] != [behind]
+    assert "crm migrate" in body["error"]

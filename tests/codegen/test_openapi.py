@@ -33,7 +33,7 @@ ROUTES = {
     "bulk": ("post", "/bulk"),
     "assign": ("post", "/{id}/assign"),
 }
-AUTH_AND_HEALTH = 6  # login, refresh, logout, me, change-password; health
+AUTH_AND_HEALTH = 7  # login, refresh, logout, me, change-password; health, ready
 
 
 @cache
@@ -128,7 +128,7 @@ def test_every_contract_operation_has_its_route() -> None:
     missing = expected_routes() - declared
     assert not missing
     extra = declared - expected_routes()
-    assert {p.split("/")[1] for _, p in extra} <= {"auth", "health"}
+    assert {p.split("/")[1] for _, p in extra} <= {"auth", "health", "ready"}
     assert len(extra) == AUTH_AND_HEALTH
 
 
@@ -283,7 +283,7 @@ def test_security() -> None:
     scheme = doc["components"]["securitySchemes"]["bearerAuth"]
     assert scheme["x-bearerInfoFunc"] == "crm.auth.decode_token"
     public = {path for path, _, op in operations(doc) if op.get("security") == []}
-    assert public == {"/health", "/auth/login", "/auth/refresh"}
+    assert public == {"/health", "/ready", "/auth/login", "/auth/refresh"}
 
 
 def test_schemathesis_loads_every_operation(tmp_path: Path) -> None:

@@ -1,0 +1,134 @@
+"""Prometheus metrics, and `GET /metrics` in the text format (outside /api, not in the spec).
+
+Under `crm serve --workers N` each worker is its own process: prometheus-client's multiprocess
+mode keeps every worker's values in files under PROMETHEUS_MULTIPROC_DIR, and a scrape (served
+by whichever worker the connection reaches) adds them up. `multiprocess_directory()` gives
+`crm serve` a fresh directory before the workers start; prometheus-client reads the variable
+when it is imported, so it must be set in the parent, before the workers import the app.
+`METRICS_ENABLED=false` serves no /metrics at all.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+if TYPE_CHECKING:  # crm.db reports its statements to this package: no import back at run time
+    from crm.db import Database
+
+PATH = "/metrics"
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+REQUESTS = Counter("crm_http_requests_total", "HTTP requests answered.", ["operation_id", "status"])
+LATENCY = Histogram(
+    "crm_http_request_duration_seconds",
+    "Time to answer an HTTP request.",
+    ["operation_id", "status"],
+)
+SLOW_REQUESTS = Counter("crm_slow_requests_total", "Requests over SLOW_REQUEST_MS.")
+SLOW_STATEMENTS = Counter("crm_slow_statements_total", "SQL statements over SLOW_STATEMENT_MS.")
+# livesum: the sum over the workers alive now (a gauge per process would mean nothing summed
+# with the values of workers that have exited).
+POOL_IN_USE = Gauge(
+    "crm_db_pool_connections_in_use",
+    "PostgreSQL connections checked out of the pool.",
+    multiprocess_mode="livesum",
+)
+POOL_WAITING = Gauge(
+    "crm_db_pool_requests_waiting",
+    "Requests waiting for a PostgreSQL connection.",
+    multiprocess_mode="livesum",
+)
+
+UNROUTED = "none"  # operation_id of a request that matched no operation (404, /api index ...)
+
+
+def observe_request(operation_id: str | None, status: int, seconds: float) -> None:
+    labels = (operation_id or UNROUTED, str(status))
+    REQUESTS.labels(*labels).inc()
+    LATENCY.labels(*labels).observe(seconds)
+
+
+def observe_pool(db: Database) -> None:
+    pool = getattr(db, "pool", None)  # PostgreSQL only; SQLite has one connection, no pool
+    if pool is not None and not pool.closed:
+        stats = pool.get_stats()
+        POOL_IN_USE.set(stats.get("pool_size", 0) - stats.get("pool_available", 0))
+        POOL_WAITING.set(stats.get("requests_waiting", 0))
+
+
+def exposition() -> bytes:
+    if os.environ.get(MULTIPROC_ENV):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
+
+class MetricsMiddleware:
+    """`GET /metrics`: answered here, before routing, like the docs."""
+
+    def __init__(self, app: ASGIApp, *, db: Database) -> None:
+        self.app = app
+        self.db = db
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        served = scope["type"] == "http" and scope["path"] == PATH
+        if not served or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        observe_pool(self.db)
+        body = exposition()
+        headers = [
+            (b"content-type", CONTENT_TYPE_LATEST.encode()),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", b"no-store"),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        if scope["method"] == "HEAD":
+            body = b""
+        await send({"type": "http.response.body", "body": body})
+
+
+@contextmanager
+def multiprocess_directory(workers: int, enabled: bool) -> Iterator[Path | None]:
+    """For `crm serve`: a metrics directory for the workers (None when not needed).
+
+    An operator's own PROMETHEUS_MULTIPROC_DIR is used and emptied of a previous run's files;
+    otherwise a temporary one is made and removed when the server stops.
+    """
+    if workers < 2 or not enabled:
+        yield None
+        return
+    given = os.environ.get(MULTIPROC_ENV)
+    if given:
+        path = Path(given)
+        path.mkdir(parents=True, exist_ok=True)
+        for stale in path.glob("*.db"):
+            stale.unlink()
+        yield path
+        return
+    path = Path(tempfile.mkdtemp(prefix="crm-metrics-"))
+    os.environ[MULTIPROC_ENV] = str(path)
+    try:
+        yield path
+    finally:
+        os.environ.pop(MULTIPROC_ENV, None)
+        shutil.rmtree(path, ignore_errors=True)

@@ -74,11 +74,6 @@ class Settings:
     redis_url: str | None = None
     # Peers whose X-Forwarded-For names the client (a load balancer); empty: the socket address.
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
-
-    @property
-    def owner_database_url(self) -> str:
-        """Where migrations and operator commands connect: the tables' owner."""
-        return self.migration_database_url or self.database_url
     # Observability (crm/observability/): console lines for a person in development, JSON
     # lines for a log collector everywhere else.
     log_format: LogFormat = "console"
@@ -86,6 +81,11 @@ class Settings:
     slow_request_ms: int = 500
     metrics_enabled: bool = True
     sentry_traces_sample_rate: float = 0.0
+
+    @property
+    def owner_database_url(self) -> str:
+        """Where migrations and operator commands connect: the tables' owner."""
+        return self.migration_database_url or self.database_url
 
     @property
     def is_production(self) -> bool:

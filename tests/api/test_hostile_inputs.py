@@ -8,7 +8,6 @@ import uuid
 import orjson
 import pytest
 
-from crm.errors import BadRequest
 from generated.python.resources import RESOURCES
 from tests.api.conftest import Api, assert_error
 

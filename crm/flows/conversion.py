@@ -68,7 +68,18 @@ def copied_fields(source: str, target: str) -> tuple[str, ...]:
     their status enums differ, and the new record starts at its contract's default."""
     theirs: dict[str, Any] = schema_for(f"{target}Create")["$defs"][f"{target}Create"]["properties"]
     ours: dict[str, Any] = schema_for(f"{source}Create")["$defs"][f"{source}Create"]["properties"]
-    return tuple(f for f, schema in ours.items() if theirs.get(f) == schema)
+    return tuple(
+        f for f, schema in ours.items() if f in theirs and _rules(theirs[f]) == _rules(schema)
+    )
+
+
+# Keywords that describe a field without changing what it accepts: fields that differ only in
+# these (a lead's and a client's `name` with their own examples) are still the same field.
+_ANNOTATIONS = frozenset({"title", "description", "examples", "$comment", "deprecated"})
+
+
+def _rules(schema: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in schema.items() if k not in _ANNOTATIONS}
 
 
 @cache

@@ -54,7 +54,9 @@ class AccountUpdate(MinProperties1):
     """
     The client holding this account.
     """
-    account_number: Annotated[JsonStr | MISSING, Field(max_length=100, min_length=1)] = MISSING
+    account_number: Annotated[
+        JsonStr | MISSING, Field(examples=["ACC-1001"], max_length=100, min_length=1)
+    ] = MISSING
     """
     Unique within the tenant.
     """
@@ -231,7 +233,9 @@ class NoteCreate(ContractModel):
     client_id: NullableUuid | None | MISSING = MISSING
     lead_id: NullableUuid | None | MISSING = MISSING
     project_id: NullableUuid | None | MISSING = MISSING
-    body: Annotated[JsonStr, Field(max_length=20000, min_length=1)]
+    body: Annotated[
+        JsonStr, Field(examples=["Prefers email after 3 pm."], max_length=20000, min_length=1)
+    ]
 
 
 class NoteUpdate(MinProperties1):
@@ -246,7 +250,10 @@ class NoteUpdate(MinProperties1):
     client_id: NullableUuid | None | MISSING = MISSING
     lead_id: NullableUuid | None | MISSING = MISSING
     project_id: NullableUuid | None | MISSING = MISSING
-    body: Annotated[JsonStr | MISSING, Field(max_length=20000, min_length=1)] = MISSING
+    body: Annotated[
+        JsonStr | MISSING,
+        Field(examples=["Prefers email after 3 pm."], max_length=20000, min_length=1),
+    ] = MISSING
 
 
 class PageMeta(ContractModel):
@@ -499,7 +506,10 @@ class TaskUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    title: Annotated[JsonStr | MISSING, Field(max_length=200, min_length=1)] = MISSING
+    title: Annotated[
+        JsonStr | MISSING,
+        Field(examples=["Call back about the quote"], max_length=200, min_length=1),
+    ] = MISSING
     description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     due_at: NullableDateTime | None | MISSING = MISSING
     status: TaskStatus | MISSING = MISSING
@@ -767,7 +777,7 @@ class Account(ContractModel):
     """
     The client holding this account.
     """
-    account_number: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    account_number: Annotated[JsonStr, Field(examples=["ACC-1001"], max_length=100, min_length=1)]
     """
     Unique within the tenant.
     """
@@ -802,7 +812,7 @@ class AccountCreate(ContractModel):
     """
     The client holding this account.
     """
-    account_number: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    account_number: Annotated[JsonStr, Field(examples=["ACC-1001"], max_length=100, min_length=1)]
     """
     Unique within the tenant.
     """
@@ -1024,7 +1034,7 @@ class Client(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    name: Annotated[JsonStr, Field(examples=["Babbage & Co"], max_length=100, min_length=1)]
     """
     Company or person name.
     """
@@ -1100,7 +1110,7 @@ class ClientCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    name: Annotated[JsonStr, Field(examples=["Babbage & Co"], max_length=100, min_length=1)]
     """
     Company or person name.
     """
@@ -1187,7 +1197,9 @@ class ClientUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    name: Annotated[JsonStr | MISSING, Field(max_length=100, min_length=1)] = MISSING
+    name: Annotated[
+        JsonStr | MISSING, Field(examples=["Babbage & Co"], max_length=100, min_length=1)
+    ] = MISSING
     """
     Company or person name.
     """
@@ -1494,7 +1506,9 @@ class Interaction(ContractModel):
     """
     When the interaction took place (or is scheduled to).
     """
-    summary: Annotated[JsonStr, Field(max_length=255, min_length=1)]
+    summary: Annotated[
+        JsonStr, Field(examples=["Intro call: interested in a demo"], max_length=255, min_length=1)
+    ]
     outcome: Annotated[NullableJsonStr, Field(max_length=255)]
     notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     follow_up_at: NullableDateTime
@@ -1545,7 +1559,9 @@ class InteractionCreate(ContractModel):
     """
     When the interaction took place (or is scheduled to).
     """
-    summary: Annotated[JsonStr, Field(max_length=255, min_length=1)]
+    summary: Annotated[
+        JsonStr, Field(examples=["Intro call: interested in a demo"], max_length=255, min_length=1)
+    ]
     outcome: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     follow_up_at: NullableDateTime | None | MISSING = MISSING
@@ -1622,7 +1638,10 @@ class InteractionUpdate(MinProperties1):
     """
     When the interaction took place (or is scheduled to).
     """
-    summary: Annotated[JsonStr | MISSING, Field(max_length=255, min_length=1)] = MISSING
+    summary: Annotated[
+        JsonStr | MISSING,
+        Field(examples=["Intro call: interested in a demo"], max_length=255, min_length=1),
+    ] = MISSING
     outcome: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     follow_up_at: NullableDateTime | None | MISSING = MISSING
@@ -1661,7 +1680,7 @@ class Lead(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    name: Annotated[JsonStr, Field(examples=["Ada Lovelace Ltd"], max_length=100, min_length=1)]
     """
     Company or person name.
     """
@@ -1734,7 +1753,7 @@ class LeadCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
+    name: Annotated[JsonStr, Field(examples=["Ada Lovelace Ltd"], max_length=100, min_length=1)]
     """
     Company or person name.
     """
@@ -1816,7 +1835,9 @@ class LeadUpdate(MinProperties1):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    name: Annotated[JsonStr | MISSING, Field(max_length=100, min_length=1)] = MISSING
+    name: Annotated[
+        JsonStr | MISSING, Field(examples=["Ada Lovelace Ltd"], max_length=100, min_length=1)
+    ] = MISSING
     """
     Company or person name.
     """
@@ -1885,7 +1906,9 @@ class Note(ContractModel):
     client_id: NullableUuid
     lead_id: NullableUuid
     project_id: NullableUuid
-    body: Annotated[JsonStr, Field(max_length=20000, min_length=1)]
+    body: Annotated[
+        JsonStr, Field(examples=["Prefers email after 3 pm."], max_length=20000, min_length=1)
+    ]
     created_by: Uuid
     """
     The author.
@@ -1988,7 +2011,7 @@ class Project(ContractModel):
     """
     The lead this project belongs to, if any. A lead with projects cannot be purged.
     """
-    name: Annotated[JsonStr, Field(max_length=255, min_length=1)]
+    name: Annotated[JsonStr, Field(examples=["Website relaunch"], max_length=255, min_length=1)]
     description: Annotated[NullableJsonStr, Field(max_length=20000)]
     type: Annotated[NullableJsonStr, Field(max_length=50)]
     """
@@ -2066,7 +2089,7 @@ class ProjectCreate(ContractModel):
     """
     The lead this project belongs to, if any. A lead with projects cannot be purged.
     """
-    name: Annotated[JsonStr, Field(max_length=255, min_length=1)]
+    name: Annotated[JsonStr, Field(examples=["Website relaunch"], max_length=255, min_length=1)]
     description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
@@ -2161,7 +2184,9 @@ class ProjectUpdate(MinProperties1):
     """
     The lead this project belongs to, if any. A lead with projects cannot be purged.
     """
-    name: Annotated[JsonStr | MISSING, Field(max_length=255, min_length=1)] = MISSING
+    name: Annotated[
+        JsonStr | MISSING, Field(examples=["Website relaunch"], max_length=255, min_length=1)
+    ] = MISSING
     description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     type: Annotated[NullableJsonStr | None | MISSING, Field(max_length=50)] = MISSING
     """
@@ -2316,7 +2341,9 @@ class Task(ContractModel):
     """
     Server-generated opaque identifier (UUID, time-ordered).
     """
-    title: Annotated[JsonStr, Field(max_length=200, min_length=1)]
+    title: Annotated[
+        JsonStr, Field(examples=["Call back about the quote"], max_length=200, min_length=1)
+    ]
     description: Annotated[NullableJsonStr, Field(max_length=20000)]
     due_at: NullableDateTime
     status: TaskStatus
@@ -2374,7 +2401,9 @@ class TaskCreate(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    title: Annotated[JsonStr, Field(max_length=200, min_length=1)]
+    title: Annotated[
+        JsonStr, Field(examples=["Call back about the quote"], max_length=200, min_length=1)
+    ]
     description: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     due_at: NullableDateTime | None | MISSING = MISSING
     status: TaskStatus = "todo"

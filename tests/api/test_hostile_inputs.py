@@ -199,3 +199,17 @@ async def test_a_task_leaving_done_clears_completed_at(api: Api) -> None:
         f"{url}/{task['id']}", json={"completed_at": None}, headers=headers
     )
     assert_error(refused, 400)
+
+
+def test_conversion_copies_fields_that_differ_only_in_annotations() -> None:
+    """Schemathesis ST202 (convert answered 400): lead.name and client.name carry different
+    `examples`, and the conversion stopped copying the name."""
+    from crm.flows.conversion import copied_fields
+    from generated.python.schemas import schema_for
+
+    def name_schema(variant: str) -> dict[str, object]:
+        schema: dict[str, object] = schema_for(variant)["$defs"][variant]["properties"]["name"]
+        return schema
+
+    assert name_schema("LeadCreate") != name_schema("ClientCreate")
+    assert "name" in copied_fields("Lead", "Client")

@@ -395,14 +395,17 @@ class _TenantPg:
         self._tenant = {"tenant": tenant_id}
 
     async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
+        started = perf_counter()
         try:
             async with self._db._connection() as conn:
                 async with conn.pipeline():
                     await conn.execute(SET_TENANT, self._tenant)
-                    cursor = await conn.execute(compiled.sql, params)
+                    cursor = await conn.execute(compiled.sql, Database._params(params, compiled))
                 return cursor  # the pipeline's exit fetched every result
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
+        finally:
+            observed(compiled.sql, perf_counter() - started)
 
     async def fetch_all(self, query: Query, params: Params) -> list[Row]:
         compiled = self._db.compile(query)

@@ -406,6 +406,10 @@ def _lint_number(node: dict[str, Any], pointer: str, base: str, policy: bool) ->
                 pointer_join(pointer, k),
                 f"{k} is beyond a double (±{MAX_DOUBLE!r}): no party can hold it",
             )
+        elif k != "multipleOf" and isinstance(v, int | float) and abs(v) > MAX_SAFE_INTEGER:
+            # Beyond 2^53 JavaScript reads an instance as the nearest double, which may sit on
+            # the other side of such a bound than the number written; within, both agree.
+            yield pointer_join(pointer, k), f"{k} must lie within ±(2^53 - 1)"
     if (
         "multipleOf" in node
         and isinstance(node["multipleOf"], int | float)

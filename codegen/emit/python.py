@@ -97,9 +97,10 @@ class _Preparer:
             return dict(node)
         if "anyOf" in node:
             return {**node, "anyOf": [self.node(b) for b in node["anyOf"]]}
-        if is_literal_node(node):
+        if is_literal_node(node) or node.get("type") == "null":
             # A set of JSON values: membership under JSON equality (codegen/literals.py).
-            values = surviving_values(node)
+            # `type: null` is the set {null} (the generator reads a named one as Any).
+            values = surviving_values(node) if is_literal_node(node) else [None]
             digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:10]
             name = f"OneOf_{digest}"
             self.literals[name] = (name, values)

@@ -447,7 +447,7 @@ def _lint_bounds(node: dict[str, Any], pointer: str, low: str, high: str) -> Ite
         if k in node and not _count(v):
             yield pointer_join(pointer, k), f"{k} must be a non-negative integer"
     lo, hi = node.get(low), node.get(high)
-    if _count(lo) and _count(hi) and lo > hi:
+    if _count(lo) and _count(hi) and lo is not None and hi is not None and lo > hi:
         yield pointer, f"{low} is greater than {high}: nothing is valid"
 
 

@@ -113,7 +113,9 @@ class _Preparer:
             return {**node, "customTypePath": f"{self.types_module}.JsonValue"}
         base, nullable = node_types(node)
         # Counts written 2.0 are the integer 2 (JSON Schema); Pydantic's constraints want ints.
-        out = {k: int(v) if k in COUNTS and isinstance(v, float) else v for k, v in node.items()}
+        out: dict[str, Any] = {
+            k: int(v) if k in COUNTS and isinstance(v, float) else v for k, v in node.items()
+        }
         # datamodel-code-generator 0.89 drops `| None` from a *required* [T, "null"] field
         # that has a customTypePath, so nullable nodes point at an explicit `Nullable<T>` alias.
         prefix = "Nullable" if nullable else ""

@@ -406,6 +406,10 @@ def _lint_number(node: dict[str, Any], pointer: str, base: str, policy: bool) ->
                 pointer_join(pointer, k),
                 f"{k} is beyond a double (±{MAX_DOUBLE!r}): no party can hold it",
             )
+        elif k != "multipleOf" and isinstance(v, int | float) and abs(v) > MAX_SAFE_INTEGER:
+            # Beyond 2^53 JavaScript reads an instance as the nearest double, which may sit on
+            # the other side of such a bound than the number written; within, both agree.
+            yield pointer_join(pointer, k), f"{k} must lie within ±(2^53 - 1)"
     if (
         "multipleOf" in node
         and isinstance(node["multipleOf"], int | float)
@@ -443,7 +447,7 @@ def _lint_bounds(node: dict[str, Any], pointer: str, low: str, high: str) -> Ite
         if k in node and not _count(v):
             yield pointer_join(pointer, k), f"{k} must be a non-negative integer"
     lo, hi = node.get(low), node.get(high)
-    if _count(lo) and _count(hi) and lo > hi:
+    if _count(lo) and _count(hi) and lo is not None and hi is not None and lo > hi:
         yield pointer, f"{low} is greater than {high}: nothing is valid"
 
 

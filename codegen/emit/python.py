@@ -97,9 +97,10 @@ class _Preparer:
             return dict(node)
         if "anyOf" in node:
             return {**node, "anyOf": [self.node(b) for b in node["anyOf"]]}
-        if is_literal_node(node):
+        if is_literal_node(node) or node.get("type") == "null":
             # A set of JSON values: membership under JSON equality (codegen/literals.py).
-            values = surviving_values(node)
+            # `type: null` is the set {null} (the generator reads a named one as Any).
+            values = surviving_values(node) if is_literal_node(node) else [None]
             digest = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:10]
             name = f"OneOf_{digest}"
             self.literals[name] = (name, values)
@@ -112,7 +113,9 @@ class _Preparer:
             return {**node, "customTypePath": f"{self.types_module}.JsonValue"}
         base, nullable = node_types(node)
         # Counts written 2.0 are the integer 2 (JSON Schema); Pydantic's constraints want ints.
-        out = {k: int(v) if k in COUNTS and isinstance(v, float) else v for k, v in node.items()}
+        out: dict[str, Any] = {
+            k: int(v) if k in COUNTS and isinstance(v, float) else v for k, v in node.items()
+        }
         # datamodel-code-generator 0.89 drops `| None` from a *required* [T, "null"] field
         # that has a customTypePath, so nullable nodes point at an explicit `Nullable<T>` alias.
         prefix = "Nullable" if nullable else ""

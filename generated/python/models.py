@@ -23,6 +23,7 @@ from generated.python.types import (
     NullableNumberMultipleOf_0_1,
     NullableUuid,
     NumberMultipleOf_0_01,
+    OneOf_1d8fc6ceb1,
     Uuid,
 )
 from pydantic import MISSING, ConfigDict, Field, RootModel
@@ -190,7 +191,7 @@ class LeadSourceRow(ContractModel):
         extra="forbid",
         arbitrary_types_allowed=True,
     )
-    source: LeadSource | None
+    source: LeadSource | OneOf_1d8fc6ceb1
     """
     null: the leads with no source (the Unknown row).
     """
@@ -601,7 +602,7 @@ class User(ContractModel):
     """
     Login name; unique within the tenant.
     """
-    name: PersonName | None
+    name: PersonName | OneOf_1d8fc6ceb1
     """
     Display name; reports fall back to the email when it is null.
     """
@@ -637,7 +638,7 @@ class UserActivityRow(ContractModel):
     """
     An email address under the project's one email rule (see codegen/formats.py): a dot-atom local part, '@', and a dotted hostname whose last label is alphabetic.
     """
-    user_name: PersonName | None
+    user_name: PersonName | OneOf_1d8fc6ceb1
     assigned_leads: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
     """
     Leads currently assigned to the user.
@@ -669,7 +670,7 @@ class UserCreate(ContractModel):
     """
     Login name; unique within the tenant.
     """
-    name: PersonName | None | MISSING = MISSING
+    name: PersonName | OneOf_1d8fc6ceb1 | MISSING = MISSING
     """
     Display name; reports fall back to the email when it is null.
     """
@@ -735,7 +736,7 @@ class UserUpdate(MinProperties1):
     """
     Login name; unique within the tenant.
     """
-    name: PersonName | None | MISSING = MISSING
+    name: PersonName | OneOf_1d8fc6ceb1 | MISSING = MISSING
     """
     Display name; reports fall back to the email when it is null.
     """
@@ -1040,11 +1041,11 @@ class Client(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
     contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
-    email: EmailText_0b336843f8 | None
-    phone: Phone | None
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
+    phone: Phone | OneOf_1d8fc6ceb1
     phone_label: PhoneLabel
-    secondary_phone: Phone | None
-    secondary_phone_label: PhoneLabel | None
+    secondary_phone: Phone | OneOf_1d8fc6ceb1
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1
     address: Annotated[NullableJsonStr, Field(max_length=255)]
     city: Annotated[NullableJsonStr, Field(max_length=100)]
     state: Annotated[NullableJsonStr, Field(max_length=100)]
@@ -1116,11 +1117,11 @@ class ClientCreate(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
-    phone: Phone | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     phone_label: PhoneLabel = "work"
-    secondary_phone: Phone | None | MISSING = MISSING
-    secondary_phone_label: PhoneLabel | None | MISSING = MISSING
+    secondary_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
@@ -1205,11 +1206,11 @@ class ClientUpdate(MinProperties1):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
-    phone: Phone | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
-    secondary_phone: Phone | None | MISSING = MISSING
-    secondary_phone_label: PhoneLabel | None | MISSING = MISSING
+    secondary_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
@@ -1246,16 +1247,16 @@ class Contact(ContractModel):
     client_id: NullableUuid
     lead_id: NullableUuid
     first_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
-    last_name: PersonName | None
+    last_name: PersonName | OneOf_1d8fc6ceb1
     title: Annotated[NullableJsonStr, Field(max_length=100)]
     """
     Job title.
     """
-    email: EmailText_0b336843f8 | None
-    phone: Phone | None
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
+    phone: Phone | OneOf_1d8fc6ceb1
     phone_label: PhoneLabel
-    secondary_phone: Phone | None
-    secondary_phone_label: PhoneLabel | None
+    secondary_phone: Phone | OneOf_1d8fc6ceb1
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1
     notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     created_by: Uuid
     """
@@ -1283,16 +1284,16 @@ class ContactCreate(ContractModel):
     client_id: NullableUuid | None | MISSING = MISSING
     lead_id: NullableUuid | None | MISSING = MISSING
     first_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
-    last_name: PersonName | None | MISSING = MISSING
+    last_name: PersonName | OneOf_1d8fc6ceb1 | MISSING = MISSING
     title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Job title.
     """
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
-    phone: Phone | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     phone_label: PhoneLabel = "work"
-    secondary_phone: Phone | None | MISSING = MISSING
-    secondary_phone_label: PhoneLabel | None | MISSING = MISSING
+    secondary_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
@@ -1346,16 +1347,16 @@ class ContactUpdate(MinProperties1):
     client_id: NullableUuid | None | MISSING = MISSING
     lead_id: NullableUuid | None | MISSING = MISSING
     first_name: Annotated[JsonStr | MISSING, Field(max_length=100, min_length=1)] = MISSING
-    last_name: PersonName | None | MISSING = MISSING
+    last_name: PersonName | OneOf_1d8fc6ceb1 | MISSING = MISSING
     title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Job title.
     """
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
-    phone: Phone | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
-    secondary_phone: Phone | None | MISSING = MISSING
-    secondary_phone_label: PhoneLabel | None | MISSING = MISSING
+    secondary_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
@@ -1368,7 +1369,7 @@ class ConversionRateUserRow(ContractModel):
     """
     The assignee; null on the row of unassigned leads.
     """
-    user_email: EmailText_0b336843f8 | None
+    user_email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
     """
     The assignee's email; null on the row of unassigned leads.
     """
@@ -1515,16 +1516,16 @@ class Interaction(ContractModel):
     """
     When the follow-up is due, if one is planned.
     """
-    follow_up_status: FollowUpStatus | None
+    follow_up_status: FollowUpStatus | OneOf_1d8fc6ceb1
     contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
     """
     Overrides the parent's contact person for this interaction.
     """
-    email: EmailText_0b336843f8 | None
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
     """
     Overrides the parent's email for this interaction.
     """
-    phone: Phone | None
+    phone: Phone | OneOf_1d8fc6ceb1
     """
     Overrides the parent's phone for this interaction.
     """
@@ -1568,16 +1569,16 @@ class InteractionCreate(ContractModel):
     """
     When the follow-up is due, if one is planned.
     """
-    follow_up_status: FollowUpStatus | None | MISSING = MISSING
+    follow_up_status: FollowUpStatus | OneOf_1d8fc6ceb1 | MISSING = MISSING
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Overrides the parent's contact person for this interaction.
     """
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
     """
     Overrides the parent's email for this interaction.
     """
-    phone: Phone | None | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     """
     Overrides the parent's phone for this interaction.
     """
@@ -1648,16 +1649,16 @@ class InteractionUpdate(MinProperties1):
     """
     When the follow-up is due, if one is planned.
     """
-    follow_up_status: FollowUpStatus | None | MISSING = MISSING
+    follow_up_status: FollowUpStatus | OneOf_1d8fc6ceb1 | MISSING = MISSING
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     """
     Overrides the parent's contact person for this interaction.
     """
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
     """
     Overrides the parent's email for this interaction.
     """
-    phone: Phone | None | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     """
     Overrides the parent's phone for this interaction.
     """
@@ -1686,11 +1687,11 @@ class Lead(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr, Field(max_length=100)]
     contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
-    email: EmailText_0b336843f8 | None
-    phone: Phone | None
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
+    phone: Phone | OneOf_1d8fc6ceb1
     phone_label: PhoneLabel
-    secondary_phone: Phone | None
-    secondary_phone_label: PhoneLabel | None
+    secondary_phone: Phone | OneOf_1d8fc6ceb1
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1
     address: Annotated[NullableJsonStr, Field(max_length=255)]
     city: Annotated[NullableJsonStr, Field(max_length=100)]
     state: Annotated[NullableJsonStr, Field(max_length=100)]
@@ -1701,7 +1702,7 @@ class Lead(ContractModel):
     """
     notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     status: LeadStatus
-    source: LeadSource | None
+    source: LeadSource | OneOf_1d8fc6ceb1
     assigned_to: NullableUuid
     """
     The user this lead is assigned to; changed by the admin-only assign operation.
@@ -1759,11 +1760,11 @@ class LeadCreate(ContractModel):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
-    phone: Phone | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     phone_label: PhoneLabel = "work"
-    secondary_phone: Phone | None | MISSING = MISSING
-    secondary_phone_label: PhoneLabel | None | MISSING = MISSING
+    secondary_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
@@ -1774,7 +1775,7 @@ class LeadCreate(ContractModel):
     """
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     status: LeadStatus = "new"
-    source: LeadSource | None | MISSING = MISSING
+    source: LeadSource | OneOf_1d8fc6ceb1 | MISSING = MISSING
 
 
 class LeadEnvelope(ContractModel):
@@ -1843,11 +1844,11 @@ class LeadUpdate(MinProperties1):
     """
     contact_person: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
-    email: EmailText_0b336843f8 | None | MISSING = MISSING
-    phone: Phone | None | MISSING = MISSING
+    email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
     phone_label: PhoneLabel | MISSING = MISSING
-    secondary_phone: Phone | None | MISSING = MISSING
-    secondary_phone_label: PhoneLabel | None | MISSING = MISSING
+    secondary_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    secondary_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     address: Annotated[NullableJsonStr | None | MISSING, Field(max_length=255)] = MISSING
     city: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
     state: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = MISSING
@@ -1858,7 +1859,7 @@ class LeadUpdate(MinProperties1):
     """
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
     status: LeadStatus | MISSING = MISSING
-    source: LeadSource | None | MISSING = MISSING
+    source: LeadSource | OneOf_1d8fc6ceb1 | MISSING = MISSING
 
 
 class LoginRequest(ContractModel):
@@ -2030,9 +2031,9 @@ class Project(ContractModel):
     """
     primary_contact_name: Annotated[NullableJsonStr, Field(max_length=100)]
     primary_contact_title: Annotated[NullableJsonStr, Field(max_length=100)]
-    primary_contact_email: EmailText_0b336843f8 | None
-    primary_contact_phone: Phone | None
-    primary_contact_phone_label: PhoneLabel | None
+    primary_contact_email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
+    primary_contact_phone: Phone | OneOf_1d8fc6ceb1
+    primary_contact_phone_label: PhoneLabel | OneOf_1d8fc6ceb1
     notes: Annotated[NullableJsonStr, Field(max_length=20000)]
     assigned_to: NullableUuid
     """
@@ -2112,9 +2113,9 @@ class ProjectCreate(ContractModel):
     primary_contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
         MISSING
     )
-    primary_contact_email: EmailText_0b336843f8 | None | MISSING = MISSING
-    primary_contact_phone: Phone | None | MISSING = MISSING
-    primary_contact_phone_label: PhoneLabel | None | MISSING = MISSING
+    primary_contact_email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    primary_contact_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    primary_contact_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
@@ -2209,9 +2210,9 @@ class ProjectUpdate(MinProperties1):
     primary_contact_title: Annotated[NullableJsonStr | None | MISSING, Field(max_length=100)] = (
         MISSING
     )
-    primary_contact_email: EmailText_0b336843f8 | None | MISSING = MISSING
-    primary_contact_phone: Phone | None | MISSING = MISSING
-    primary_contact_phone_label: PhoneLabel | None | MISSING = MISSING
+    primary_contact_email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8 | MISSING = MISSING
+    primary_contact_phone: Phone | OneOf_1d8fc6ceb1 | MISSING = MISSING
+    primary_contact_phone_label: PhoneLabel | OneOf_1d8fc6ceb1 | MISSING = MISSING
     notes: Annotated[NullableJsonStr | None | MISSING, Field(max_length=20000)] = MISSING
 
 
@@ -2499,7 +2500,7 @@ class UpcomingTaskRow(ContractModel):
     The task's or the interaction's id, as source says.
     """
     source: UpcomingTaskSource
-    interaction_type: InteractionType | None
+    interaction_type: InteractionType | OneOf_1d8fc6ceb1
     """
     The interaction's type; null for a task (source task).
     """
@@ -2521,7 +2522,7 @@ class UpcomingTaskRow(ContractModel):
     """
     The task's assignee; for an interaction, the assignee of its client, lead or project.
     """
-    assigned_to_email: EmailText_0b336843f8 | None
+    assigned_to_email: OneOf_1d8fc6ceb1 | EmailText_0b336843f8
 
 
 class UpcomingTasksReport(ContractModel):

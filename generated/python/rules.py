@@ -102,7 +102,7 @@ def json_equal(a: object, b: object) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, int | float) and isinstance(b, int | float):
-        return a == b
+        return as_double(a) == as_double(b)
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict) and isinstance(b, dict):
@@ -150,10 +150,24 @@ def _exact(value: int | float) -> Fraction:
     return Fraction(value) if isinstance(value, int) else Fraction(repr(value))
 
 
+def as_double(value: int | float) -> int | float:
+    """The number JavaScript reads for `value`: an integer beyond 2^53 is the nearest double.
+
+    Bounds are linted to within ±(2^53 - 1), where the two readings agree; equality and
+    multipleOf compare the double, as JSON.parse leaves nothing else to compare.
+    """
+    if type(value) is int and not -(2**53) <= value <= 2**53:
+        try:
+            return float(value)
+        except OverflowError:  # beyond a double: JavaScript reads ±Infinity
+            return math.inf if value > 0 else -math.inf
+    return value
+
+
 def is_multiple_of(value: int | float, divisor: int | float) -> bool:
     """Exact decimal multipleOf: 19.99 is a multiple of 0.01 (float division says it is not)."""
     try:
-        return (_exact(value) / _exact(divisor)).denominator == 1
+        return (_exact(as_double(value)) / _exact(divisor)).denominator == 1
     except (ValueError, ZeroDivisionError, OverflowError):
         # inf / nan: never a multiple; JSON cannot carry them anyway.
         return False

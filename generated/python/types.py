@@ -149,6 +149,7 @@ DateTime = Annotated[
 ]
 NumberMultipleOf_0_01 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.01))]
 NumberMultipleOf_0_1 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.1))]
+OneOf_1d8fc6ceb1 = Annotated[Any, PlainValidator(_one_of([None]))]
 
 # Any JSON value (an accept-anything schema, an array's absent items): its text under the rule.
 JsonValue = Annotated[Any, AfterValidator(_storable_tree)]

@@ -23,6 +23,7 @@ from generated.python.rules import (
     FORMAT_CHECKS,
     is_json_number,
     is_multiple_of,
+    is_one_of,
     matches_pattern,
     unstorable_text_paths,
 )
@@ -55,9 +56,20 @@ TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER.redefine_many(
 )
 
 
+def _enum(validator: Any, values: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if not is_one_of(instance, values):
+        yield ValidationError(f"{instance!r} is not one of {values!r}")
+
+
+def _const(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if not is_one_of(instance, [value]):
+        yield ValidationError(f"{value!r} was expected")
+
+
 _Extended = validators.extend(
     Draft202012Validator,
-    {"multipleOf": _multiple_of, "pattern": _pattern},
+    # enum and const compare as JSON Schema says, on the number JavaScript reads (rules.py).
+    {"multipleOf": _multiple_of, "pattern": _pattern, "enum": _enum, "const": _const},
     type_checker=TYPE_CHECKER,
 )
 

@@ -44,7 +44,8 @@ def obj(prop: Any) -> dict[str, Any]:
         (obj({"type": "string", "format": "ipv4"}), "/properties/p/format", "no project rule"),
         (obj({"type": "string", "enum": ["a", 1]}), "/properties/p/enum", "strings"),
         (obj({"type": ["string", "null"], "enum": ["a"]}), "/properties/p/enum", "list null"),
-        (obj({"type": "string", "const": "a"}), "/properties/p/const", "not supported"),
+        (obj({"type": "string", "const": 1}), "/properties/p/const", "nothing is valid"),
+        (obj({"const": "a", "maxLength": 3}), "/properties/p/maxLength", "needs a 'type'"),
         (obj({"type": "string", "default": 5}), "/properties/p/default", "not valid"),
         (obj({"oneOf": [{"type": "string"}]}), "/properties/p", "without a 'type'"),
         (

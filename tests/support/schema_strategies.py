@@ -107,11 +107,32 @@ def numbers(draw: st.DrawFn) -> Schema:
     return node
 
 
+LITERAL_VALUES = (1, 1.0, 0, -0.0, True, False, None, "a", "", "é", [1, "a"], {"a": 1}, {}, [])
+
+
+@st.composite
+def literals(draw: st.DrawFn) -> Schema:
+    """`const`, or `enum` of any JSON values, alone or narrowed by a type and its keywords."""
+    values = draw(st.lists(st.sampled_from(LITERAL_VALUES), min_size=1, max_size=4))
+    node: Schema = {"const": values[0]} if draw(st.booleans()) else {"enum": values}
+    if draw(st.integers(0, 2)) == 0:
+        narrowed = draw(st.one_of(numbers(), strings().map(_without_enum)))
+        node = {**narrowed, **node}
+    return node
+
+
+def _without_enum(node: Schema) -> Schema:
+    return {k: v for k, v in node.items() if k != "enum"}
+
+
 def scalars() -> st.SearchStrategy[Schema]:
     return st.one_of(
         strings(),
         numbers(),
         st.booleans().map(lambda null: {"type": _nullable("boolean", null)}),
+        literals(),
+        st.just({"type": "null"}),
+        st.just({}),  # accepts anything
     )
 
 
@@ -129,10 +150,9 @@ def nodes(earlier: list[str], depth: int) -> st.SearchStrategy[Schema]:
 
 @st.composite
 def arrays(draw: st.DrawFn, earlier: list[str], depth: int) -> Schema:
-    node: Schema = {
-        "type": _nullable("array", draw(st.booleans())),
-        "items": draw(nodes(earlier, depth)),
-    }
+    node: Schema = {"type": _nullable("array", draw(st.booleans()))}
+    if draw(st.integers(0, 3)):
+        node["items"] = draw(nodes(earlier, depth))
     if draw(st.booleans()):
         node["minItems"] = draw(st.integers(0, 2))
     if draw(st.booleans()):
@@ -188,6 +208,11 @@ TRAP_TEXTS = (
     '"2024-01-01T00:00:00Z"',
     '"0190c3a2-7d1e-7c3b-9a4f-1b2c3d4e5f60"',
     '"ada@example.com"',
+    "-0",
+    "[1, 1.0]",
+    '{"a": 1.0}',
+    '[{"\\u0000": 1}]',
+    '{"k": ["\\ud800"]}',
 )
 
 

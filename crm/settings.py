@@ -46,6 +46,10 @@ class Settings:
     db_pool_min: int = 10
     db_pool_max: int = 25
     db_pool_timeout: int = 30  # seconds to wait for a connection before answering 503
+    # Reports (crm/reports/runner.py): at most this many at once per process, each statement
+    # cancelled after this many milliseconds (PostgreSQL), and as long to wait for a turn.
+    report_concurrency: int = 4
+    report_timeout_ms: int = 10_000
 
     @property
     def is_production(self) -> bool:
@@ -114,6 +118,8 @@ class Settings:
             db_pool_min=pool_min,
             db_pool_max=pool_max,
             db_pool_timeout=_positive_int(get, "DB_POOL_TIMEOUT", 30),
+            report_concurrency=_positive_int(get, "REPORT_CONCURRENCY", 4),
+            report_timeout_ms=_positive_int(get, "REPORT_TIMEOUT_MS", 10_000),
         )
 
 

@@ -976,6 +976,13 @@ export const Money = z.number().gte(0).lte(999999999999.99).refine((n) => isMult
 export type Money = z.infer<typeof Money>;
 
 /**
+ * A sum of amounts, in a report: at most two decimals, and at most 2^53 - 1 cents, the largest whole number of cents a JavaScript number holds exactly.
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const MoneyTotal = z.number().gte(0).lte(90071992547409.9).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" });
+export type MoneyTotal = z.infer<typeof MoneyTotal>;
+
+/**
  * A dated, authored note on a client, a lead or a project. Visible to whoever can see the record it hangs off; a note with no parent is visible to its author.
  * Response schema: unknown keys are dropped, not refused.
  */
@@ -1074,7 +1081,7 @@ export const PipelineProjectRow = z.object({
   "status": ProjectStatus,
   "count": z.number().int().gte(0).lte(9007199254740991),
   /** Sum of the projects' value, as entered (not annualised). */
-  "total_value": Money,
+  "total_value": MoneyTotal,
 });
 export type PipelineProjectRow = z.infer<typeof PipelineProjectRow>;
 
@@ -1312,11 +1319,11 @@ export const RevenueByClientRow = z.object({
   "client_name": z.string().min(1).max(100),
   "total_projects": z.number().int().gte(0).lte(9007199254740991),
   /** Sum of the value of all the client's projects. */
-  "total_value": Money,
+  "total_value": MoneyTotal,
   /** Sum over completed projects. */
-  "won_value": Money,
+  "won_value": MoneyTotal,
   /** Sum over open (pending and active) projects. */
-  "pending_value": Money,
+  "pending_value": MoneyTotal,
 });
 export type RevenueByClientRow = z.infer<typeof RevenueByClientRow>;
 
@@ -1335,7 +1342,7 @@ export type RevenueByClientReport = z.infer<typeof RevenueByClientReport>;
 export const RevenueForecastMonthRow = z.object({
   /** YYYY-MM. */
   "month": z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u")),
-  "weighted_forecast": Money,
+  "weighted_forecast": MoneyTotal,
 });
 export type RevenueForecastMonthRow = z.infer<typeof RevenueForecastMonthRow>;
 
@@ -1344,13 +1351,13 @@ export type RevenueForecastMonthRow = z.infer<typeof RevenueForecastMonthRow>;
  */
 export const RevenueForecastSummary = z.object({
   /** Annualised value of pending, active and completed projects. */
-  "total_pipeline_value": Money,
+  "total_pipeline_value": MoneyTotal,
   /** Sum of annualised value x weight. */
-  "weighted_forecast": Money,
+  "weighted_forecast": MoneyTotal,
   /** Annualised value of completed projects. */
-  "won_value": Money,
+  "won_value": MoneyTotal,
   /** Annualised value of pending and active projects. */
-  "pending_value": Money,
+  "pending_value": MoneyTotal,
 });
 export type RevenueForecastSummary = z.infer<typeof RevenueForecastSummary>;
 

@@ -1,0 +1,208 @@
+"""follow-ups and client-retention: who has been contacted, and who is overdue or going cold.
+
+An interaction counts as contact once its contact_date has passed (one scheduled for later
+is not contact yet). Interactions have no trash; clients and leads in the trash never count.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import bindparam as P
+
+from crm.db import Query
+from crm.reports import figures
+from crm.reports.request import LIMIT, NO_OFFSET, ReportRequest
+from crm.reports.sql import count_if, lit
+from crm.reports.vocabulary import (
+    ACTIVE_CLIENT,
+    CLIENT_STATUSES,
+    INACTIVE_CLIENT,
+    OPEN_FOLLOW_UPS,
+    OPEN_LEADS,
+)
+from crm.scope import Scope
+from crm.statements import session_guard, table_of
+from generated.python.resources import RESOURCES
+
+LEAD = RESOURCES["Lead"]
+CLIENT = RESOURCES["Client"]
+PROJECT = RESOURCES["Project"]
+INTERACTION = RESOURCES["Interaction"]
+DAY = timedelta(days=1)
+
+
+def whole_days(since: datetime, now: datetime) -> int:
+    return max((now - since) // DAY, 0)
+
+
+def _interactions_of(
+    parent: sa.Table, field: str
+) -> tuple[sa.FromClause, list[sa.ColumnElement[bool]]]:
+    i = table_of(INTERACTION).alias(f"contact_{parent.name}")
+    return i, [
+        i.c.tenant_id == parent.c.tenant_id,
+        i.c[field] == parent.c.id,
+        i.c.contact_date <= P("_now", type_=i.c.contact_date.type),
+    ]
+
+
+def _open_follow_up(i: sa.FromClause) -> list[sa.ColumnElement[bool]]:
+    return [
+        i.c.follow_up_status.in_([lit(s) for s in OPEN_FOLLOW_UPS]),
+        i.c.follow_up_at < P("_now", type_=i.c.follow_up_at.type),
+    ]
+
+
+# --- follow-ups ---------------------------------------------------------------------------
+
+
+def overdue_count(request: ReportRequest) -> Query:
+    def build() -> sa.Select[Any]:
+        i = table_of(INTERACTION)
+        return sa.select(sa.func.count().label("n")).where(
+            *request.where(INTERACTION, i), *_open_follow_up(i), session_guard()
+        )
+
+    return Query(("report", "follow_ups.count", *request.shape()), build)
+
+
+def overdue_list(request: ReportRequest) -> Query:
+    def build() -> sa.Select[Any]:
+        i = table_of(INTERACTION)
+        c = table_of(CLIENT).alias("parent_client")
+        l = table_of(LEAD).alias("parent_lead")  # noqa: E741
+        p = table_of(PROJECT).alias("parent_project")
+        joined = i
+        for parent, field in ((c, "client_id"), (l, "lead_id"), (p, "project_id")):
+            joined = joined.outerjoin(
+                parent, sa.and_(parent.c.tenant_id == i.c.tenant_id, parent.c.id == i.c[field])
+            )
+        return (
+            sa.select(
+                i.c.id,
+                i.c.interaction_type,
+                i.c.summary,
+                i.c.follow_up_at,
+                i.c.follow_up_status,
+                i.c.client_id,
+                c.c.name.label("client_name"),
+                i.c.lead_id,
+                l.c.name.label("lead_name"),
+                i.c.project_id,
+                p.c.name.label("project_name"),
+                i.c.created_by,
+            )
+            .select_from(joined)
+            .where(*request.where(INTERACTION, i), *_open_follow_up(i), session_guard())
+            .order_by(i.c.follow_up_at, i.c.id)
+            .limit(LIMIT)
+            .offset(NO_OFFSET)
+        )
+
+    return Query(("report", "follow_ups.overdue", *request.shape()), build)
+
+
+def inactive(request: ReportRequest, resource_name: str) -> Query:
+    """Live visible clients (or open leads) with no contact since the cutoff, never-contacted
+    first, then the longest silent; each with its latest contact before now."""
+
+    def build() -> sa.Select[Any]:
+        resource = RESOURCES[resource_name]
+        table = table_of(resource)
+        field = "client_id" if resource_name == "Client" else "lead_id"
+        i, tied = _interactions_of(table, field)
+        last = sa.select(sa.func.max(i.c.contact_date)).where(*tied).scalar_subquery()
+        recent = sa.exists().where(
+            *tied, i.c.contact_date >= P("_cutoff", type_=i.c.contact_date.type)
+        )
+        where = [*request.where(resource, table), ~recent, session_guard()]
+        if resource_name == "Lead":
+            where.append(table.c.status.in_([lit(s) for s in OPEN_LEADS]))
+        last_date = last.label("last_interaction_date")
+        return (
+            sa.select(table.c.id, table.c.name, table.c.status, table.c.assigned_to, last_date)
+            .where(*where)
+            .order_by(last_date.asc().nulls_first(), table.c.name, table.c.id)
+            .limit(LIMIT)
+            .offset(NO_OFFSET)
+        )
+
+    return Query(("report", "follow_ups.inactive", resource_name, *request.shape()), build)
+
+
+async def follow_ups(scope: Scope, request: ReportRequest) -> dict[str, Any]:
+    now = request.now
+    cutoff = now - request.options.get("inactive_days", 30) * DAY
+    params = request.params(scope, _cutoff=cutoff)
+    count = await scope.db.fetch_one(overdue_count(request), params)
+    overdue = await scope.db.fetch_all(overdue_list(request), params)
+    clients = await scope.db.fetch_all(inactive(request, "Client"), params)
+    leads = await scope.db.fetch_all(inactive(request, "Lead"), params)
+
+    def silent(row: dict[str, Any], kind: str) -> dict[str, Any]:
+        last = row["last_interaction_date"]
+        return {
+            f"{kind}_id": row["id"],
+            f"{kind}_name": row["name"],
+            "status": row["status"],
+            "assigned_to": row["assigned_to"],
+            "days_since_interaction": None if last is None else whole_days(last, now),
+            "last_interaction_date": last,
+        }
+
+    return {
+        "overdue_interactions": int(count["n"]) if count else 0,
+        "overdue": [{**r, "days_overdue": whole_days(r["follow_up_at"], now)} for r in overdue],
+        "inactive_clients": [silent(r, "client") for r in clients],
+        "inactive_leads": [silent(r, "lead") for r in leads],
+    }
+
+
+# --- client-retention ---------------------------------------------------------------------
+
+
+def retention_query(request: ReportRequest) -> Query:
+    def build() -> sa.Select[Any]:
+        clients = table_of(CLIENT)
+        i, tied = _interactions_of(clients, "client_id")
+        recent = sa.exists().where(
+            *tied, i.c.contact_date >= P("_cutoff", type_=i.c.contact_date.type)
+        )
+        return (
+            sa.select(
+                clients.c.status,
+                sa.func.count().label("count"),
+                count_if(recent).label("recent_interactions"),
+            )
+            .where(*request.where(CLIENT, clients), session_guard())
+            .group_by(clients.c.status)
+        )
+
+    return Query(("report", "client_retention", *request.shape()), build)
+
+
+async def client_retention(scope: Scope, request: ReportRequest) -> dict[str, Any]:
+    cutoff = request.now - request.options.get("recent_days", 90) * DAY
+    rows = {
+        r["status"]: r
+        for r in await scope.db.fetch_all(
+            retention_query(request), request.params(scope, _cutoff=cutoff)
+        )
+    }
+    counts = {s: int(rows[s]["count"]) if s in rows else 0 for s in CLIENT_STATUSES}
+    both = counts[ACTIVE_CLIENT] + counts[INACTIVE_CLIENT]
+    return {
+        "retention_rate": figures.rate(counts[ACTIVE_CLIENT], both),
+        "churn_rate": figures.rate(counts[INACTIVE_CLIENT], both),
+        "status_breakdown": [
+            {
+                "status": s,
+                "count": counts[s],
+                "recent_interactions": int(rows[s]["recent_interactions"]) if s in rows else 0,
+            }
+            for s in CLIENT_STATUSES
+        ],
+    }

@@ -75,7 +75,7 @@ def overdue_list(request: ReportRequest) -> Query:
         c = table_of(CLIENT).alias("parent_client")
         l = table_of(LEAD).alias("parent_lead")  # noqa: E741
         p = table_of(PROJECT).alias("parent_project")
-        joined = i
+        joined: sa.FromClause = i
         for parent, field in ((c, "client_id"), (l, "lead_id"), (p, "project_id")):
             joined = joined.outerjoin(
                 parent, sa.and_(parent.c.tenant_id == i.c.tenant_id, parent.c.id == i.c[field])

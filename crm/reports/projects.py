@@ -31,7 +31,7 @@ def _status_in(projects: sa.Table, statuses: list[str]) -> sa.ColumnElement[bool
 def revenue_by_client_query(request: ReportRequest) -> Query:
     """Visible live clients with live projects (created in the range), by total value."""
 
-    def build() -> sa.Select[Any]:
+    def build() -> sa.ClauseElement:
         clients = table_of(CLIENT)
         projects = table_of(PROJECT)
         value = cents(projects.c.value)
@@ -90,7 +90,7 @@ async def revenue_by_client(scope: Scope, request: ReportRequest) -> dict[str, A
 
 
 def performance_query(request: ReportRequest) -> Query:
-    def build() -> sa.Select[Any]:
+    def build() -> sa.ClauseElement:
         projects = table_of(PROJECT)
         timed = sa.and_(
             projects.c.status == lit(WON),
@@ -149,7 +149,7 @@ def _weighted(projects: sa.Table) -> sa.ColumnElement[Any]:
 
 
 def forecast_query(request: ReportRequest) -> Query:
-    def build() -> sa.Select[Any]:
+    def build() -> sa.ClauseElement:
         projects = table_of(PROJECT)
         annual = _annual_cents(projects)
         return sa.select(
@@ -165,7 +165,7 @@ def forecast_query(request: ReportRequest) -> Query:
 def by_month_query(request: ReportRequest) -> Query:
     """Weighted value per month of end_date, for end dates in [first month, after last)."""
 
-    def build() -> sa.Select[Any]:
+    def build() -> sa.ClauseElement:
         projects = table_of(PROJECT)
         month = year_month(projects.c.end_date)
         return (

@@ -57,7 +57,8 @@ def parse_bound(name: str, text: str, *, end: bool) -> datetime:
     except (ValueError, OverflowError):
         raise _bad_parameter(
             name,
-            f"The parameter {name} must be an ISO date (2024-01-31) or date-time (2024-01-31T09:00:00Z).",
+            f"The parameter {name} must be an ISO date (2024-01-31) "
+            "or date-time (2024-01-31T09:00:00Z).",
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

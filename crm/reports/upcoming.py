@@ -31,9 +31,9 @@ LEAD = RESOURCES["Lead"]
 PROJECT = RESOURCES["Project"]
 
 
-def _parents(record: sa.Table, tag: str) -> tuple[sa.FromClause, dict[str, sa.FromClause]]:
+def _parents(record: sa.FromClause, tag: str) -> tuple[sa.FromClause, dict[str, sa.FromClause]]:
     """`record` LEFT JOIN its client, lead and project (names shown in the row)."""
-    parents = {
+    parents: dict[str, sa.FromClause] = {
         "client": table_of(CLIENT).alias(f"{tag}_client"),
         "lead": table_of(LEAD).alias(f"{tag}_lead"),
         "project": table_of(PROJECT).alias(f"{tag}_project"),
@@ -50,15 +50,17 @@ def _parents(record: sa.Table, tag: str) -> tuple[sa.FromClause, dict[str, sa.Fr
 
 
 def _branch(
-    request: ReportRequest, source: str, record: sa.Table, due: str, tag: str, depth: int
+    request: ReportRequest, source: str, record: sa.FromClause, due: str, tag: str, depth: int
 ) -> sa.Select[Any]:
     joined, parents = _parents(record, tag)
     if source == UpcomingTaskSource.task.value:
-        resource, kind, notes = TASK, sa.cast(sa.null(), sa.String()), record.c.title
+        resource, notes = TASK, record.c.title
+        kind: sa.ColumnElement[Any] = sa.cast(sa.null(), sa.String())
         assignee: sa.ColumnElement[Any] = record.c.assigned_to
         extra = [record.c.status.in_([lit(s) for s in OPEN_TASKS])]
     else:
-        resource, kind, notes = INTERACTION, record.c.interaction_type, record.c.summary
+        resource, notes = INTERACTION, record.c.summary
+        kind = record.c.interaction_type
         assignee = sa.func.coalesce(
             *[parents[k].c.assigned_to for k in ("client", "lead", "project")]
         )

@@ -29,7 +29,7 @@ async def get(api: Api, who: str, name: str, **params: Any) -> Any:
 
 
 async def some_data(api: Api) -> None:
-    client = await api.create("alice", "/api/clients", {"name": "Acme, \"Quoted\"\nLtd"})
+    client = await api.create("alice", "/api/clients", {"name": 'Acme, "Quoted"\nLtd'})
     await api.create("alice", "/api/leads", {"name": "Lead one", "source": "Referral"})
     await api.create("bob", "/api/leads", {"name": "Lead two"})
     await api.create(
@@ -106,7 +106,9 @@ async def test_bad_parameters_are_400_naming_the_parameter(
 
 async def test_a_date_range_on_one_day_is_accepted(api: Api) -> None:
     await some_data(api)
-    response = await get(api, "admin", "PipelineReport", start_date="2024-01-31", end_date="2024-01-31")
+    response = await get(
+        api, "admin", "PipelineReport", start_date="2024-01-31", end_date="2024-01-31"
+    )
     assert response.status_code == 200, response.text
 
 

@@ -88,18 +88,20 @@ async def _run(
     if getattr(scope.db, "name", None) != "postgresql":
         await scope.ensure_session()
         return await report(scope, request)
-    try:
-        async with scope.db.transaction() as tx:
+    async with scope.db.transaction() as tx:
+        # caught inside the transaction (which then rolls back), before crm.db would answer
+        # a generic 503 for what psycopg counts as an operational error
+        try:
             await tx.execute(_READ_ONLY_SNAPSHOT, {})
             await tx.fetch_one(_TIMEOUT, {"timeout": f"{settings.report_timeout_ms}ms"})
             snapshot = replace(scope, db=tx)
             # the figures' statements carry the guard too; this tells "no session" from "no rows"
             await snapshot.ensure_session()
             return await report(snapshot, request)
-    except psycopg.errors.QueryCanceled:
-        log.warning("report cancelled after %s ms", settings.report_timeout_ms)
-        raise ServiceUnavailable(
-            "The report took too long and was stopped: narrow it (dates, user) or try later.",
-            {"reason": "report_timeout", "timeout_ms": settings.report_timeout_ms},
-            headers={"Retry-After": "5"},
-        ) from None
+        except psycopg.errors.QueryCanceled:
+            log.warning("report cancelled after %s ms", settings.report_timeout_ms)
+            raise ServiceUnavailable(
+                "The report took too long and was stopped: narrow it (dates, user) or try later.",
+                {"reason": "report_timeout", "timeout_ms": settings.report_timeout_ms},
+                headers={"Retry-After": "5"},
+            ) from None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import platform
 import random
@@ -248,35 +249,50 @@ async def detail_loop(
 
 
 async def report_loop(
-    client: httpx.AsyncClient, headers: dict[str, str], stop: asyncio.Event, counts: dict[str, int]
+    client: httpx.AsyncClient, headers: dict[str, str], deadline: float, counts: dict[str, int]
 ) -> None:
     paths = [info.path for info in REPORTS.values()]
     rng = random.Random()
-    while not stop.is_set():
+    while time.monotonic() < deadline:
         response = await client.get(rng.choice(paths), headers=headers)
         key = {200: "done", 503: "refused"}.get(response.status_code, "other")
         counts[key] += 1
 
 
+async def report_clients(base: str, headers: dict[str, str], seconds: float) -> dict[str, int]:
+    counts = {"done": 0, "refused": 0, "other": 0}
+    limits = httpx.Limits(max_connections=REPORT_CLIENTS)
+    deadline = time.monotonic() + seconds
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+        await asyncio.gather(
+            *[report_loop(client, headers, deadline, counts) for _ in range(REPORT_CLIENTS)]
+        )
+    return counts
+
+
+def _report_process(base: str, headers: dict[str, str], seconds: float, out: Any) -> None:
+    out.put(asyncio.run(report_clients(base, headers, seconds)))
+
+
 async def under_load(
     server: Server, fixture: Fixture, ids: list[str], seconds: float
 ) -> LoadResult:
+    """Details measured from this process; the report clients run in another one, so that
+    their work does not delay this process's own event loop (and so the measurement)."""
     user = {"Authorization": f"Bearer {token(fixture, 'user')}"}
     admin = {"Authorization": f"Bearer {token(fixture, 'admin')}"}
-    limits = httpx.Limits(max_connections=REPORT_CLIENTS + 5)
-    async with httpx.AsyncClient(base_url=server.base, timeout=120, limits=limits) as client:
+    async with httpx.AsyncClient(base_url=server.base, timeout=120) as client:
         await detail_loop(client, ids, user, 2)  # warm-up
         alone = await detail_loop(client, ids, user, seconds)
-        stop = asyncio.Event()
-        counts = {"done": 0, "refused": 0, "other": 0}
-        loops = [
-            asyncio.create_task(report_loop(client, admin, stop, counts))
-            for _ in range(REPORT_CLIENTS)
-        ]
-        await asyncio.sleep(1)  # the report clients are running
+        results: multiprocessing.Queue[dict[str, int]] = multiprocessing.Queue()
+        reporter = multiprocessing.Process(
+            target=_report_process, args=(server.base, admin, seconds + 2, results)
+        )
+        reporter.start()
+        await asyncio.sleep(1.5)  # the report clients are running
         loaded = await detail_loop(client, ids, user, seconds)
-        stop.set()
-        await asyncio.gather(*loops)
+        counts = results.get(timeout=300)
+        reporter.join(timeout=60)
     return LoadResult(alone, loaded, counts["done"], counts["refused"], counts["other"])
 
 

@@ -25,7 +25,7 @@ from crm.reports.vocabulary import (
 )
 from crm.scope import Scope
 from crm.statements import session_guard, table_of
-from generated.python.resources import RESOURCES
+from generated.python.resources import RESOURCES, ResourceInfo
 
 LEAD = RESOURCES["Lead"]
 CLIENT = RESOURCES["Client"]
@@ -105,32 +105,77 @@ def overdue_list(request: ReportRequest) -> Query:
     return Query(("report", "follow_ups.overdue", *request.shape()), build)
 
 
-def inactive(request: ReportRequest, resource_name: str) -> Query:
-    """Live visible clients (or open leads) with no contact since the cutoff, never-contacted
-    first, then the longest silent; each with its latest contact before now."""
+def _inactive_where(
+    request: ReportRequest, resource: ResourceInfo, table: sa.Table
+) -> list[sa.ColumnElement[bool]]:
+    where = [*request.where(resource, table), session_guard()]
+    if resource.name == "Lead":
+        where.append(table.c.status.in_([lit(s) for s in OPEN_LEADS]))
+    return where
+
+
+def never_contacted(request: ReportRequest, resource_name: str) -> Query:
+    """Live visible clients (or open leads) without any contact yet, by name: the first of
+    the inactive ones. Walks the (tenant_id, name) index and stops at `limit`."""
 
     def build() -> sa.Select[Any]:
         resource = RESOURCES[resource_name]
         table = table_of(resource)
-        field = "client_id" if resource_name == "Client" else "lead_id"
-        i, tied = _interactions_of(table, field)
-        last = sa.select(sa.func.max(i.c.contact_date)).where(*tied).scalar_subquery()
-        recent = sa.exists().where(
-            *tied, i.c.contact_date >= P("_cutoff", type_=i.c.contact_date.type)
-        )
-        where = [*request.where(resource, table), ~recent, session_guard()]
-        if resource_name == "Lead":
-            where.append(table.c.status.in_([lit(s) for s in OPEN_LEADS]))
-        last_date = last.label("last_interaction_date")
+        i, tied = _interactions_of(table, _FIELD[resource_name])
         return (
-            sa.select(table.c.id, table.c.name, table.c.status, table.c.assigned_to, last_date)
-            .where(*where)
-            .order_by(last_date.asc().nulls_first(), table.c.name, table.c.id)
+            sa.select(
+                table.c.id,
+                table.c.name,
+                table.c.status,
+                table.c.assigned_to,
+                sa.cast(sa.null(), i.c.contact_date.type).label("last_interaction_date"),
+            )
+            .where(*_inactive_where(request, resource, table), ~sa.exists().where(*tied))
+            .order_by(table.c.name, table.c.id)
             .limit(LIMIT)
             .offset(NO_OFFSET)
         )
 
-    return Query(("report", "follow_ups.inactive", resource_name, *request.shape()), build)
+    return Query(("report", "follow_ups.never", resource_name, *request.shape()), build)
+
+
+def silent_since(request: ReportRequest, resource_name: str) -> Query:
+    """Live visible clients (or open leads) whose latest contact is before the cutoff, the
+    longest silent first: one grouped pass over their contacts."""
+
+    def build() -> sa.Select[Any]:
+        resource = RESOURCES[resource_name]
+        table = table_of(resource)
+        i, tied = _interactions_of(table, _FIELD[resource_name])
+        last = sa.func.max(i.c.contact_date)
+        columns = [table.c.id, table.c.name, table.c.status, table.c.assigned_to]
+        return (
+            sa.select(*columns, last.label("last_interaction_date"))
+            .select_from(table.join(i, sa.and_(*tied)))
+            .where(*_inactive_where(request, resource, table))
+            .group_by(*columns)
+            .having(last < P("_cutoff", type_=i.c.contact_date.type))
+            .order_by(last, table.c.name, table.c.id)
+            .limit(LIMIT)
+            .offset(NO_OFFSET)
+        )
+
+    return Query(("report", "follow_ups.silent", resource_name, *request.shape()), build)
+
+
+_FIELD = {"Client": "client_id", "Lead": "lead_id"}
+
+
+async def _inactive(
+    scope: Scope, request: ReportRequest, resource_name: str, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Never-contacted first (by name), then the longest silent: two statements, the second
+    only when the first leaves room under `limit`."""
+    rows = await scope.db.fetch_all(never_contacted(request, resource_name), params)
+    if len(rows) < request.limit:
+        rest = {**params, "limit": request.limit - len(rows)}
+        rows += await scope.db.fetch_all(silent_since(request, resource_name), rest)
+    return rows
 
 
 async def follow_ups(scope: Scope, request: ReportRequest) -> dict[str, Any]:
@@ -139,8 +184,8 @@ async def follow_ups(scope: Scope, request: ReportRequest) -> dict[str, Any]:
     params = request.params(scope, _cutoff=cutoff)
     count = await scope.db.fetch_one(overdue_count(request), params)
     overdue = await scope.db.fetch_all(overdue_list(request), params)
-    clients = await scope.db.fetch_all(inactive(request, "Client"), params)
-    leads = await scope.db.fetch_all(inactive(request, "Lead"), params)
+    clients = await _inactive(scope, request, "Client", params)
+    leads = await _inactive(scope, request, "Lead", params)
 
     def silent(row: dict[str, Any], kind: str) -> dict[str, Any]:
         last = row["last_interaction_date"]

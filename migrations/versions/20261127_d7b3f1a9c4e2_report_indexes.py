@@ -14,6 +14,8 @@ by tests/db/test_migrations.py against the generated tables on both databases.
 - interactions (tenant_id, client_id) and (tenant_id, lead_id) gain contact_date: the latest
   contact and "any contact since the cutoff" of follow-ups and client-retention become one
   index probe per client or lead (and the children lists still use the prefix).
+- leads and clients (tenant_id, name) live: follow-ups lists the never-contacted by name and
+  stops at `limit` (and the lists sorted by name read it too).
 - interactions (tenant_id, follow_up_status, follow_up_at): open follow-ups due before now
   (follow-ups) or within the window (upcoming-tasks) without reading closed ones.
 """
@@ -57,11 +59,15 @@ INTERACTIONS = [
     ),
 ]
 FOLLOW_UPS = "ix_interactions_tenant_id_follow_up_status_follow_up_at"
+BY_NAME = {
+    "leads": "ix_leads_tenant_id_name_live_90a4c0de",
+    "clients": "ix_clients_tenant_id_name_live_90a4c0de",
+}
 
 
-def _live(name: str, columns: list[str]) -> None:
+def _live(name: str, columns: list[str], table: str = "leads") -> None:
     op.create_index(
-        name, "leads", columns, postgresql_where=sa.text(LIVE), sqlite_where=sa.text(LIVE)
+        name, table, columns, postgresql_where=sa.text(LIVE), sqlite_where=sa.text(LIVE)
     )
 
 
@@ -72,9 +78,13 @@ def upgrade() -> None:
         op.create_index(new, "interactions", columns)
         op.drop_index(old, table_name="interactions")
     op.create_index(FOLLOW_UPS, "interactions", ["tenant_id", "follow_up_status", "follow_up_at"])
+    for table, name in BY_NAME.items():
+        _live(name, ["tenant_id", "name"], table)
 
 
 def downgrade() -> None:
+    for table, name in BY_NAME.items():
+        op.drop_index(name, table_name=table)
     op.drop_index(FOLLOW_UPS, table_name="interactions")
     for (old, columns), (new, _) in INTERACTIONS:
         op.create_index(old, "interactions", columns)

@@ -14,9 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from crm.errors import CrmError
 
 MS_PER_DAY = 86_400_000
-# MoneyTotal (contracts/shared_types.json): the largest number of cents a JavaScript number
-# holds exactly, 2**53 - 1.
-MAX_TOTAL_CENTS = 2**53 - 1
+# MoneyTotal (contracts/shared_types.json): amounts below 2**46, where every two-decimal
+# amount is a distinct double that prints back as itself in JavaScript and Python alike
+# (2**53 - 1 whole cents would not do: JSON carries the amount, not the cents).
+MAX_TOTAL_CENTS = 2**46 * 100 - 1
 CENT = Decimal("0.01")
 
 

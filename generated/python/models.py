@@ -405,15 +405,15 @@ class RevenueByClientRow(ContractModel):
     """
     client_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
     total_projects: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
-    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum of the value of all the client's projects.
     """
-    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum over completed projects.
     """
-    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum over open (pending and active) projects.
     """
@@ -430,9 +430,9 @@ class RevenueForecastMonthRow(ContractModel):
     """
     YYYY-MM.
     """
-    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
-    A sum of amounts, in a report: at most two decimals, and at most 2^53 - 1 cents, the largest whole number of cents a JavaScript number holds exactly.
+    A sum of amounts, in a report: at most two decimals, and below 2^46, where every two-decimal amount is still a distinct JavaScript number that prints back as itself (above it, doubles are more than a cent apart).
     """
 
 
@@ -440,19 +440,19 @@ class RevenueForecastSummary(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    total_pipeline_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    total_pipeline_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Annualised value of pending, active and completed projects.
     """
-    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum of annualised value x weight.
     """
-    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Annualised value of completed projects.
     """
-    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Annualised value of pending and active projects.
     """
@@ -1951,7 +1951,7 @@ class PipelineProjectRow(ContractModel):
     )
     status: ProjectStatus
     count: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
-    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=90071992547409.9)]
+    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum of the projects' value, as entered (not annualised).
     """

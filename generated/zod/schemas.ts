@@ -976,10 +976,10 @@ export const Money = z.number().gte(0).lte(999999999999.99).refine((n) => isMult
 export type Money = z.infer<typeof Money>;
 
 /**
- * A sum of amounts, in a report: at most two decimals, and at most 2^53 - 1 cents, the largest whole number of cents a JavaScript number holds exactly.
+ * A sum of amounts, in a report: at most two decimals, and below 2^46, where every two-decimal amount is still a distinct JavaScript number that prints back as itself (above it, doubles are more than a cent apart).
  * Response schema: unknown keys are dropped, not refused.
  */
-export const MoneyTotal = z.number().gte(0).lte(90071992547409.9).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" });
+export const MoneyTotal = z.number().gte(0).lte(70368744177663.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" });
 export type MoneyTotal = z.infer<typeof MoneyTotal>;
 
 /**

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import bindparam as P
 
-from crm.db import Query, Row
+from crm.db import Query
 from crm.reports import figures
-from crm.reports.request import CALLER, LIMIT, NO_OFFSET, ReportRequest
+from crm.reports.request import CALLER, ReportRequest
 from crm.reports.sql import count_if, epoch_ms, lit, sum_if
 from crm.reports.vocabulary import CONVERTED, LEAD_SOURCES, QUALIFIED
 from crm.scope import Scope
@@ -70,25 +70,13 @@ def _conversion_columns(leads: sa.Table) -> list[sa.ColumnElement[Any]]:
     ]
 
 
-def overall(request: ReportRequest) -> Query:
-    def build() -> sa.Select[Any]:
-        leads = table_of(LEAD)
-        return sa.select(*_conversion_columns(leads)).where(
-            *request.where(LEAD, leads), session_guard()
-        )
-
-    return Query(("report", "conversion.overall", *request.shape()), build)
-
-
 def by_assignee(request: ReportRequest) -> Query:
-    """One row per assignee (a user sees only their own), unassigned leads last."""
+    """One row per assignee of the leads in view (unassigned: user_id NULL), most leads first,
+    unassigned last. Every group, not `limit` of them: `overall` is their sum."""
 
     def build() -> sa.Select[Any]:
         leads = table_of(LEAD)
         users = tables.users
-        where = [*request.where(LEAD, leads), session_guard()]
-        if request.mode == CALLER:
-            where.append(leads.c.assigned_to == P("_uid", type_=leads.c.assigned_to.type))
         total = sa.func.count()
         return (
             sa.select(
@@ -102,19 +90,17 @@ def by_assignee(request: ReportRequest) -> Query:
                     ),
                 )
             )
-            .where(*where)
+            .where(*request.where(LEAD, leads), session_guard())
             .group_by(leads.c.assigned_to, users.c.email)
             .order_by(
                 leads.c.assigned_to.is_(None), total.desc(), users.c.email, leads.c.assigned_to
             )
-            .limit(LIMIT)
-            .offset(NO_OFFSET)
         )
 
     return Query(("report", "conversion.by_user", *request.shape()), build)
 
 
-def _figures(row: Row | None) -> dict[str, Any]:
+def _figures(row: Mapping[str, Any] | None) -> dict[str, Any]:
     total = int(row["total_leads"]) if row else 0
     converted = int(row["converted"]) if row else 0
     return {
@@ -128,12 +114,19 @@ def _figures(row: Row | None) -> dict[str, Any]:
 
 
 async def conversion_rate(scope: Scope, request: ReportRequest) -> dict[str, Any]:
-    params = request.params(scope)
-    total = await scope.db.fetch_one(overall(request), params)
-    rows = await scope.db.fetch_all(by_assignee(request), params)
+    """One grouped statement: `overall` is the sum of the assignee groups (a handful of
+    aggregate rows, one per user of the tenant), so the leads are read once."""
+    groups = await scope.db.fetch_all(by_assignee(request), request.params(scope))
+    overall = {
+        key: sum(int(g[key] or 0) for g in groups)
+        for key in ("total_leads", "converted", "timed", "ms")
+    }
+    if request.mode == CALLER:  # a user sees only their own row
+        groups = [g for g in groups if g["user_id"] == scope.user_id]
     return {
-        "overall": _figures(total),
+        "overall": _figures(overall),
         "by_user": [
-            {"user_id": r["user_id"], "user_email": r["email"], **_figures(r)} for r in rows
+            {"user_id": g["user_id"], "user_email": g["email"], **_figures(g)}
+            for g in groups[: request.limit]
         ],
     }

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
 import orjson
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 from crm.listing import ListRequest
 from crm.scope import Page
@@ -26,6 +26,7 @@ from crm.scope import Page
 JSON = "application/json"
 CSV = "text/csv"
 _OPTIONS = orjson.OPT_UTC_Z
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def json(payload: Any, status: int = 200) -> Response:
@@ -73,16 +74,39 @@ def _quality(part: str) -> float:
 
 def csv_rows(rows: Iterable[Mapping[str, Any]], fields: Sequence[str], filename: str) -> Response:
     """A header row of the contract's field names, then one row per record."""
+    return Response(
+        _csv_text([fields], [], fields) + _csv_text([], rows, fields),
+        media_type=CSV,
+        headers=_attachment(filename),
+    )
+
+
+def csv_stream(
+    batches: AsyncIterator[Sequence[Mapping[str, Any]]], fields: Sequence[str], filename: str
+) -> Response:
+    """csv_rows, written batch by batch as the batches arrive (a list's export)."""
+
+    async def chunks() -> AsyncIterator[str]:
+        yield _csv_text([fields], [], fields)
+        async for batch in batches:
+            yield _csv_text([], batch, fields)
+
+    return StreamingResponse(chunks(), media_type=CSV, headers=_attachment(filename))
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}.csv"'}
+
+
+def _csv_text(
+    header: Iterable[Sequence[str]], rows: Iterable[Mapping[str, Any]], fields: Sequence[str]
+) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(fields)
+    writer.writerows(header)
     for row in rows:
         writer.writerow(["" if row[f] is None else _csv_value(row[f]) for f in fields])
-    return Response(
-        out.getvalue(),
-        media_type=CSV,
-        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
-    )
+    return out.getvalue()
 
 
 def _csv_value(value: Any) -> str:
@@ -91,5 +115,6 @@ def _csv_value(value: Any) -> str:
         text = orjson.dumps(value, option=_OPTIONS).decode()[1:-1]
     else:
         text = str(value)
-    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    # A cell starting with = + - @, or with a tab or carriage return (which spreadsheets skip
+    # before reading the rest as a formula), is run as a formula (CSV injection, OWASP).
+    return "'" + text if text[:1] in FORMULA_STARTS else text

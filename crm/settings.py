@@ -81,6 +81,10 @@ class Settings:
     slow_request_ms: int = 500
     metrics_enabled: bool = True
     sentry_traces_sample_rate: float = 0.0
+    # Reports (crm/reports/runner.py): at most this many at once per process, each statement
+    # cancelled after this many milliseconds (PostgreSQL), and as long to wait for a turn.
+    report_concurrency: int = 4
+    report_timeout_ms: int = 10_000
 
     @property
     def owner_database_url(self) -> str:
@@ -181,6 +185,8 @@ class Settings:
             slow_request_ms=_positive_int(get, "SLOW_REQUEST_MS", 500),
             metrics_enabled=_boolean(get, "METRICS_ENABLED", True),
             sentry_traces_sample_rate=_fraction(get, "SENTRY_TRACES_SAMPLE_RATE", 0.0),
+            report_concurrency=_positive_int(get, "REPORT_CONCURRENCY", 4),
+            report_timeout_ms=_positive_int(get, "REPORT_TIMEOUT_MS", 10_000),
         )
 
 

@@ -36,13 +36,14 @@ async def list_page(
     everyone: bool = False,
     parent: tuple[str, Any] | None = None,
 ) -> Response:
-    """A page as JSON, or every matching record as CSV when the client asks for text/csv."""
+    """A page as JSON, or every matching record as CSV (streamed) when the client asks for
+    text/csv."""
     query = ListRequest.parse(resource, params, parent=parent)
     if responses.wants_csv(request.headers.get("accept")):
-        rows = await scope.export(resource, query, everyone=everyone)
+        batches = await scope.export(resource, query, everyone=everyone)
         # the columns the API shows: the contract's fields less write-only ones (password)
         fields = [str(c.name) for c in statements.api_columns(resource)]
-        return responses.csv_rows(rows, fields, resource.table)
+        return responses.csv_stream(batches, fields, resource.table)
     return responses.page(await scope.list(resource, query, everyone=everyone), query)
 
 

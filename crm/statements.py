@@ -127,6 +127,9 @@ def visible_to_caller(
         terms.append(
             sa.exists().where(
                 ptable.c.tenant_id == table.c.tenant_id,
+                # the tenant again, as a constant: when PostgreSQL hashes this subquery once
+                # (reports over a whole tenant), it then reads one tenant, not every tenant
+                ptable.c.tenant_id == P("_tid", type_=ptable.c.tenant_id.type),
                 ptable.c.id == table.c[ref.field],
                 *([predicate] if predicate is not None else []),
             )

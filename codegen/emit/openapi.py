@@ -747,6 +747,8 @@ def _report(paths: _Paths, report: Report) -> None:
         params.append(_param(p.name, schema, p.schema.get("description", "")))
     names = {p.name for p in report.parameters}
     errors = {403} if report.admin_only or "user_id" in names else set()
+    # reports run under their own concurrency limit and statement timeout (crm/reports/runner.py)
+    errors.add(503)
     title = report.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
     description = _first_line(report.description) if report.description else ""
     if report.admin_only:

@@ -407,15 +407,15 @@ class RevenueByClientRow(ContractModel):
     """
     client_name: Annotated[JsonStr, Field(max_length=100, min_length=1)]
     total_projects: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
-    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum of the value of all the client's projects.
     """
-    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum over completed projects.
     """
-    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum over open (pending and active) projects.
     """
@@ -432,9 +432,9 @@ class RevenueForecastMonthRow(ContractModel):
     """
     YYYY-MM.
     """
-    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
-    An amount with at most two decimals.
+    A sum of amounts, in a report: at most two decimals, and below 2^46, where every two-decimal amount is still a distinct JavaScript number that prints back as itself (above it, doubles are more than a cent apart).
     """
 
 
@@ -442,19 +442,19 @@ class RevenueForecastSummary(ContractModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    total_pipeline_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    total_pipeline_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Annualised value of pending, active and completed projects.
     """
-    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    weighted_forecast: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum of annualised value x weight.
     """
-    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    won_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Annualised value of completed projects.
     """
-    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    pending_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Annualised value of pending and active projects.
     """
@@ -1969,7 +1969,7 @@ class PipelineProjectRow(ContractModel):
     )
     status: ProjectStatus
     count: Annotated[JsonInt, Field(ge=0, le=9007199254740991)]
-    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=999999999999.99)]
+    total_value: Annotated[NumberMultipleOf_0_01, Field(ge=0, le=70368744177663.99)]
     """
     Sum of the projects' value, as entered (not annualised).
     """

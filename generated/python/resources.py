@@ -617,14 +617,14 @@ REPORTS: dict[str, ReportInfo] = {
         name='ConversionRateReport',
         path='/reports/conversion-rate',
         admin_only=False,
-        parameters=('start_date', 'end_date', 'user_id'),
+        parameters=('start_date', 'end_date', 'user_id', 'limit'),
         csv='by_user',
     ),
     'FollowUpsReport': ReportInfo(
         name='FollowUpsReport',
         path='/reports/follow-ups',
         admin_only=False,
-        parameters=('start_date', 'end_date', 'user_id', 'inactive_days'),
+        parameters=('start_date', 'end_date', 'user_id', 'inactive_days', 'limit'),
         csv='overdue',
     ),
     'LeadSourceReport': ReportInfo(
@@ -666,14 +666,14 @@ REPORTS: dict[str, ReportInfo] = {
         name='UpcomingTasksReport',
         path='/reports/upcoming-tasks',
         admin_only=False,
-        parameters=('days_ahead', 'user_id'),
+        parameters=('days_ahead', 'user_id', 'limit'),
         csv='tasks',
     ),
     'UserActivityReport': ReportInfo(
         name='UserActivityReport',
         path='/reports/user-activity',
         admin_only=True,
-        parameters=('start_date', 'end_date', 'user_id'),
+        parameters=('start_date', 'end_date', 'user_id', 'limit'),
         csv='users',
     ),
 }

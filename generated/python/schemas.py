@@ -80,6 +80,7 @@ NAMES: tuple[str, ...] = (
     'Me',
     'MeEnvelope',
     'Money',
+    'MoneyTotal',
     'Note',
     'NoteCreate',
     'NoteEnvelope',

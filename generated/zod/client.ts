@@ -2125,6 +2125,8 @@ export function createClient(options: ClientOptions) {
         end_date?: string | undefined;
         /** Admins only: narrow to the leads visible to this user. */
         user_id?: string | undefined;
+        /** How many rows each list of this report returns at most. */
+        limit?: number | undefined;
       },
     ) =>
       call.json("GET", `/reports/conversion-rate`, ConversionRateReport, {
@@ -2142,6 +2144,8 @@ export function createClient(options: ClientOptions) {
         user_id?: string | undefined;
         /** A client or lead with no interaction in this many days is inactive. */
         inactive_days?: number | undefined;
+        /** How many rows each list of this report returns at most. */
+        limit?: number | undefined;
       },
     ) =>
       call.json("GET", `/reports/follow-ups`, FollowUpsReport, {
@@ -2234,6 +2238,8 @@ export function createClient(options: ClientOptions) {
         days_ahead?: number | undefined;
         /** Admins only: narrow to the records visible to this user. */
         user_id?: string | undefined;
+        /** How many rows each list of this report returns at most. */
+        limit?: number | undefined;
       },
     ) =>
       call.json("GET", `/reports/upcoming-tasks`, UpcomingTasksReport, {
@@ -2249,6 +2255,8 @@ export function createClient(options: ClientOptions) {
         end_date?: string | undefined;
         /** Narrow to this user's row. */
         user_id?: string | undefined;
+        /** How many rows each list of this report returns at most. */
+        limit?: number | undefined;
       },
     ) =>
       call.json("GET", `/reports/user-activity`, UserActivityReport, {

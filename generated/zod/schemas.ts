@@ -1084,6 +1084,13 @@ export const Money = z.number().gte(0).lte(999999999999.99).refine((n) => isMult
 export type Money = z.infer<typeof Money>;
 
 /**
+ * A sum of amounts, in a report: at most two decimals, and below 2^46, where every two-decimal amount is still a distinct JavaScript number that prints back as itself (above it, doubles are more than a cent apart).
+ * Response schema: unknown keys are dropped, not refused.
+ */
+export const MoneyTotal = z.number().gte(0).lte(70368744177663.99).refine((n) => isMultipleOf(n, "0.01"), { error: "expected a multiple of 0.01" });
+export type MoneyTotal = z.infer<typeof MoneyTotal>;
+
+/**
  * A dated, authored note on a client, a lead or a project. Visible to whoever can see the record it hangs off; a note with no parent is visible to its author.
  * Response schema: unknown keys are dropped, not refused.
  */
@@ -1196,7 +1203,7 @@ export const PipelineProjectRow = withInputRules(
     "status": ProjectStatus,
     "count": z.number().int().gte(0).lte(9007199254740991),
     /** Sum of the projects' value, as entered (not annualised). */
-    "total_value": Money,
+    "total_value": MoneyTotal,
   }),
 );
 export type PipelineProjectRow = z.infer<typeof PipelineProjectRow>;
@@ -1455,11 +1462,11 @@ export const RevenueByClientRow = withInputRules(
     "client_name": z.string().min(1).max(100).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
     "total_projects": z.number().int().gte(0).lte(9007199254740991),
     /** Sum of the value of all the client's projects. */
-    "total_value": Money,
+    "total_value": MoneyTotal,
     /** Sum over completed projects. */
-    "won_value": Money,
+    "won_value": MoneyTotal,
     /** Sum over open (pending and active) projects. */
-    "pending_value": Money,
+    "pending_value": MoneyTotal,
   }),
 );
 export type RevenueByClientRow = z.infer<typeof RevenueByClientRow>;
@@ -1484,7 +1491,7 @@ export const RevenueForecastMonthRow = withInputRules(
   z.object({
     /** YYYY-MM. */
     "month": z.string().min(7).max(7).regex(new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }),
-    "weighted_forecast": Money,
+    "weighted_forecast": MoneyTotal,
   }),
 );
 export type RevenueForecastMonthRow = z.infer<typeof RevenueForecastMonthRow>;
@@ -1496,13 +1503,13 @@ export const RevenueForecastSummary = withInputRules(
   { open: ["total_pipeline_value", "weighted_forecast", "won_value", "pending_value"] },
   z.object({
     /** Annualised value of pending, active and completed projects. */
-    "total_pipeline_value": Money,
+    "total_pipeline_value": MoneyTotal,
     /** Sum of annualised value x weight. */
-    "weighted_forecast": Money,
+    "weighted_forecast": MoneyTotal,
     /** Annualised value of completed projects. */
-    "won_value": Money,
+    "won_value": MoneyTotal,
     /** Annualised value of pending and active projects. */
-    "pending_value": Money,
+    "pending_value": MoneyTotal,
   }),
 );
 export type RevenueForecastSummary = z.infer<typeof RevenueForecastSummary>;

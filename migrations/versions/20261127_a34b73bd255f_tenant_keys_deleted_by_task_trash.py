@@ -48,81 +48,104 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision: str = 'a34b73bd255f'
-down_revision: str | Sequence[str] | None = '56a32e3d6c45'
+revision: str = "a34b73bd255f"
+down_revision: str | Sequence[str] | None = "56a32e3d6c45"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # every tenant table, in foreign-key order
 TENANT_TABLES = (
-    'users', 'auth_sessions', 'refresh_tokens', 'leads', 'clients', 'accounts', 'contacts',
-    'projects', 'interactions', 'notes', 'tasks',
+    "users",
+    "auth_sessions",
+    "refresh_tokens",
+    "leads",
+    "clients",
+    "accounts",
+    "contacts",
+    "projects",
+    "interactions",
+    "notes",
+    "tasks",
 )
 # the composite foreign keys between tenant tables at 56a32e3d6c45:
 # (name, table, column, referred table, ON DELETE); each is (tenant_id, column) -> (tenant_id, id)
 TENANT_FKS = (
-    ('fk_auth_sessions_user_id_users', 'auth_sessions', 'user_id', 'users', 'CASCADE'),
-    ('fk_refresh_tokens_session_id_auth_sessions', 'refresh_tokens', 'session_id', 'auth_sessions', 'CASCADE'),
-    ('fk_leads_assigned_to_users', 'leads', 'assigned_to', 'users', 'RESTRICT'),
-    ('fk_leads_created_by_users', 'leads', 'created_by', 'users', 'RESTRICT'),
-    ('fk_clients_assigned_to_users', 'clients', 'assigned_to', 'users', 'RESTRICT'),
-    ('fk_clients_created_by_users', 'clients', 'created_by', 'users', 'RESTRICT'),
-    ('fk_clients_source_lead_id_leads', 'clients', 'source_lead_id', 'leads', None),
-    ('fk_accounts_client_id_clients', 'accounts', 'client_id', 'clients', 'CASCADE'),
-    ('fk_accounts_created_by_users', 'accounts', 'created_by', 'users', 'RESTRICT'),
-    ('fk_contacts_client_id_clients', 'contacts', 'client_id', 'clients', 'CASCADE'),
-    ('fk_contacts_created_by_users', 'contacts', 'created_by', 'users', 'RESTRICT'),
-    ('fk_contacts_lead_id_leads', 'contacts', 'lead_id', 'leads', 'CASCADE'),
-    ('fk_projects_assigned_to_users', 'projects', 'assigned_to', 'users', 'RESTRICT'),
-    ('fk_projects_client_id_clients', 'projects', 'client_id', 'clients', 'RESTRICT'),
-    ('fk_projects_created_by_users', 'projects', 'created_by', 'users', 'RESTRICT'),
-    ('fk_projects_lead_id_leads', 'projects', 'lead_id', 'leads', 'RESTRICT'),
-    ('fk_interactions_client_id_clients', 'interactions', 'client_id', 'clients', 'CASCADE'),
-    ('fk_interactions_created_by_users', 'interactions', 'created_by', 'users', 'RESTRICT'),
-    ('fk_interactions_lead_id_leads', 'interactions', 'lead_id', 'leads', 'CASCADE'),
-    ('fk_interactions_project_id_projects', 'interactions', 'project_id', 'projects', 'CASCADE'),
-    ('fk_notes_client_id_clients', 'notes', 'client_id', 'clients', 'CASCADE'),
-    ('fk_notes_created_by_users', 'notes', 'created_by', 'users', 'RESTRICT'),
-    ('fk_notes_lead_id_leads', 'notes', 'lead_id', 'leads', 'CASCADE'),
-    ('fk_notes_project_id_projects', 'notes', 'project_id', 'projects', 'CASCADE'),
-    ('fk_tasks_assigned_to_users', 'tasks', 'assigned_to', 'users', 'RESTRICT'),
-    ('fk_tasks_client_id_clients', 'tasks', 'client_id', 'clients', 'CASCADE'),
-    ('fk_tasks_created_by_users', 'tasks', 'created_by', 'users', 'RESTRICT'),
-    ('fk_tasks_lead_id_leads', 'tasks', 'lead_id', 'leads', 'CASCADE'),
-    ('fk_tasks_project_id_projects', 'tasks', 'project_id', 'projects', 'CASCADE'),
+    ("fk_auth_sessions_user_id_users", "auth_sessions", "user_id", "users", "CASCADE"),
+    (
+        "fk_refresh_tokens_session_id_auth_sessions",
+        "refresh_tokens",
+        "session_id",
+        "auth_sessions",
+        "CASCADE",
+    ),
+    ("fk_leads_assigned_to_users", "leads", "assigned_to", "users", "RESTRICT"),
+    ("fk_leads_created_by_users", "leads", "created_by", "users", "RESTRICT"),
+    ("fk_clients_assigned_to_users", "clients", "assigned_to", "users", "RESTRICT"),
+    ("fk_clients_created_by_users", "clients", "created_by", "users", "RESTRICT"),
+    ("fk_clients_source_lead_id_leads", "clients", "source_lead_id", "leads", None),
+    ("fk_accounts_client_id_clients", "accounts", "client_id", "clients", "CASCADE"),
+    ("fk_accounts_created_by_users", "accounts", "created_by", "users", "RESTRICT"),
+    ("fk_contacts_client_id_clients", "contacts", "client_id", "clients", "CASCADE"),
+    ("fk_contacts_created_by_users", "contacts", "created_by", "users", "RESTRICT"),
+    ("fk_contacts_lead_id_leads", "contacts", "lead_id", "leads", "CASCADE"),
+    ("fk_projects_assigned_to_users", "projects", "assigned_to", "users", "RESTRICT"),
+    ("fk_projects_client_id_clients", "projects", "client_id", "clients", "RESTRICT"),
+    ("fk_projects_created_by_users", "projects", "created_by", "users", "RESTRICT"),
+    ("fk_projects_lead_id_leads", "projects", "lead_id", "leads", "RESTRICT"),
+    ("fk_interactions_client_id_clients", "interactions", "client_id", "clients", "CASCADE"),
+    ("fk_interactions_created_by_users", "interactions", "created_by", "users", "RESTRICT"),
+    ("fk_interactions_lead_id_leads", "interactions", "lead_id", "leads", "CASCADE"),
+    ("fk_interactions_project_id_projects", "interactions", "project_id", "projects", "CASCADE"),
+    ("fk_notes_client_id_clients", "notes", "client_id", "clients", "CASCADE"),
+    ("fk_notes_created_by_users", "notes", "created_by", "users", "RESTRICT"),
+    ("fk_notes_lead_id_leads", "notes", "lead_id", "leads", "CASCADE"),
+    ("fk_notes_project_id_projects", "notes", "project_id", "projects", "CASCADE"),
+    ("fk_tasks_assigned_to_users", "tasks", "assigned_to", "users", "RESTRICT"),
+    ("fk_tasks_client_id_clients", "tasks", "client_id", "clients", "CASCADE"),
+    ("fk_tasks_created_by_users", "tasks", "created_by", "users", "RESTRICT"),
+    ("fk_tasks_lead_id_leads", "tasks", "lead_id", "leads", "CASCADE"),
+    ("fk_tasks_project_id_projects", "tasks", "project_id", "projects", "CASCADE"),
 )
 # the tables that gain deleted_by
-TRASH_TABLES = ('leads', 'clients', 'projects', 'tasks')
-LIVE = 'deleted_at IS NULL'
+TRASH_TABLES = ("leads", "clients", "projects", "tasks")
+LIVE = "deleted_at IS NULL"
 # tasks' live (partial) indexes: (tenant_id, column) WHERE deleted_at IS NULL
-TASK_LIVE_COLUMNS = ('due_at', 'status', 'assigned_to', 'client_id', 'lead_id', 'project_id', 'created_by')
+TASK_LIVE_COLUMNS = (
+    "due_at",
+    "status",
+    "assigned_to",
+    "client_id",
+    "lead_id",
+    "project_id",
+    "created_by",
+)
 
 
 def _postgresql() -> bool:
-    return op.get_bind().dialect.name == 'postgresql'
+    return op.get_bind().dialect.name == "postgresql"
 
 
 def _refuse_sqlite_with_foreign_keys_on() -> None:
     """A batch rebuild with foreign keys enforced would fire ON DELETE actions: refuse (data only)."""
     bind = op.get_bind()
-    if bind.dialect.name != 'sqlite' or not bind.exec_driver_sql('PRAGMA foreign_keys').scalar():
+    if bind.dialect.name != "sqlite" or not bind.exec_driver_sql("PRAGMA foreign_keys").scalar():
         return
-    if bind.exec_driver_sql('SELECT 1 FROM tenants LIMIT 1').first() is not None:
+    if bind.exec_driver_sql("SELECT 1 FROM tenants LIMIT 1").first() is not None:
         raise RuntimeError(
-            'this revision rebuilds every tenant table; on SQLite it must run with'
-            ' PRAGMA foreign_keys=OFF (migrations/env.py does so before its transaction begins)'
+            "this revision rebuilds every tenant table; on SQLite it must run with"
+            " PRAGMA foreign_keys=OFF (migrations/env.py does so before its transaction begins)"
         )
 
 
 def _drop_tenant_fks() -> None:
     for name, table, _column, _referred, _ondelete in TENANT_FKS:
-        op.drop_constraint(name, table, type_='foreignkey')
+        op.drop_constraint(name, table, type_="foreignkey")
 
 
 def _create_tenant_fks() -> None:
     for name, table, column, referred, ondelete in TENANT_FKS:
         op.create_foreign_key(
-            name, table, referred, ['tenant_id', column], ['tenant_id', 'id'], ondelete=ondelete
+            name, table, referred, ["tenant_id", column], ["tenant_id", "id"], ondelete=ondelete
         )
 
 
@@ -133,22 +156,40 @@ def upgrade() -> None:
         _drop_tenant_fks()
     for table in TENANT_TABLES:
         with op.batch_alter_table(table, schema=None) as batch_op:
-            if table == 'tasks':
-                batch_op.add_column(sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True))
+            if table == "tasks":
+                batch_op.add_column(
+                    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True)
+                )
             if table in TRASH_TABLES:
-                batch_op.add_column(sa.Column('deleted_by', sa.Uuid(), nullable=True))
-            batch_op.drop_constraint(batch_op.f(f'uq_{table}_tenant_id_id'), type_='unique')
-            batch_op.drop_constraint(batch_op.f(f'pk_{table}'), type_='primary')
-            batch_op.create_primary_key(batch_op.f(f'pk_{table}'), ['tenant_id', 'id'])
-            if table == 'tasks':
-                batch_op.drop_index(batch_op.f('ix_tasks_tenant_id_due_at'))
-                batch_op.drop_index(batch_op.f('ix_tasks_tenant_id_status'))
+                batch_op.add_column(sa.Column("deleted_by", sa.Uuid(), nullable=True))
+            batch_op.drop_constraint(batch_op.f(f"uq_{table}_tenant_id_id"), type_="unique")
+            batch_op.drop_constraint(batch_op.f(f"pk_{table}"), type_="primary")
+            batch_op.create_primary_key(batch_op.f(f"pk_{table}"), ["tenant_id", "id"])
+            if table == "tasks":
+                batch_op.drop_index(batch_op.f("ix_tasks_tenant_id_due_at"))
+                batch_op.drop_index(batch_op.f("ix_tasks_tenant_id_status"))
                 for column in TASK_LIVE_COLUMNS:
-                    batch_op.create_index(f'ix_tasks_tenant_id_{column}_live_90a4c0de', ['tenant_id', column], unique=False, postgresql_where=sa.text(LIVE), sqlite_where=sa.text(LIVE))
-                batch_op.create_index('ix_tasks_tenant_id_deleted_at', ['tenant_id', 'deleted_at'], unique=False)
+                    batch_op.create_index(
+                        f"ix_tasks_tenant_id_{column}_live_90a4c0de",
+                        ["tenant_id", column],
+                        unique=False,
+                        postgresql_where=sa.text(LIVE),
+                        sqlite_where=sa.text(LIVE),
+                    )
+                batch_op.create_index(
+                    "ix_tasks_tenant_id_deleted_at", ["tenant_id", "deleted_at"], unique=False
+                )
             if table in TRASH_TABLES:
-                batch_op.create_index(f'ix_{table}_tenant_id_deleted_by', ['tenant_id', 'deleted_by'], unique=False)
-                batch_op.create_foreign_key(f'fk_{table}_deleted_by_users', 'users', ['tenant_id', 'deleted_by'], ['tenant_id', 'id'], ondelete='RESTRICT')
+                batch_op.create_index(
+                    f"ix_{table}_tenant_id_deleted_by", ["tenant_id", "deleted_by"], unique=False
+                )
+                batch_op.create_foreign_key(
+                    f"fk_{table}_deleted_by_users",
+                    "users",
+                    ["tenant_id", "deleted_by"],
+                    ["tenant_id", "id"],
+                    ondelete="RESTRICT",
+                )
     if postgresql:
         _create_tenant_fks()
 
@@ -159,24 +200,34 @@ def downgrade() -> None:
     if postgresql:
         _drop_tenant_fks()
     # tasks were hard-deleted before this revision: a trashed task does not come back to life
-    op.execute(sa.text('DELETE FROM tasks WHERE deleted_at IS NOT NULL'))
+    op.execute(sa.text("DELETE FROM tasks WHERE deleted_at IS NOT NULL"))
     for table in reversed(TENANT_TABLES):
         with op.batch_alter_table(table, schema=None) as batch_op:
             if table in TRASH_TABLES:
-                batch_op.drop_constraint(f'fk_{table}_deleted_by_users', type_='foreignkey')
-                batch_op.drop_index(f'ix_{table}_tenant_id_deleted_by')
-            if table == 'tasks':
-                batch_op.drop_index('ix_tasks_tenant_id_deleted_at')
+                batch_op.drop_constraint(f"fk_{table}_deleted_by_users", type_="foreignkey")
+                batch_op.drop_index(f"ix_{table}_tenant_id_deleted_by")
+            if table == "tasks":
+                batch_op.drop_index("ix_tasks_tenant_id_deleted_at")
                 for column in reversed(TASK_LIVE_COLUMNS):
-                    batch_op.drop_index(f'ix_tasks_tenant_id_{column}_live_90a4c0de', postgresql_where=sa.text(LIVE), sqlite_where=sa.text(LIVE))
-                batch_op.create_index(batch_op.f('ix_tasks_tenant_id_status'), ['tenant_id', 'status'], unique=False)
-                batch_op.create_index(batch_op.f('ix_tasks_tenant_id_due_at'), ['tenant_id', 'due_at'], unique=False)
-            batch_op.drop_constraint(batch_op.f(f'pk_{table}'), type_='primary')
-            batch_op.create_primary_key(batch_op.f(f'pk_{table}'), ['id'])
-            batch_op.create_unique_constraint(batch_op.f(f'uq_{table}_tenant_id_id'), ['tenant_id', 'id'])
+                    batch_op.drop_index(
+                        f"ix_tasks_tenant_id_{column}_live_90a4c0de",
+                        postgresql_where=sa.text(LIVE),
+                        sqlite_where=sa.text(LIVE),
+                    )
+                batch_op.create_index(
+                    batch_op.f("ix_tasks_tenant_id_status"), ["tenant_id", "status"], unique=False
+                )
+                batch_op.create_index(
+                    batch_op.f("ix_tasks_tenant_id_due_at"), ["tenant_id", "due_at"], unique=False
+                )
+            batch_op.drop_constraint(batch_op.f(f"pk_{table}"), type_="primary")
+            batch_op.create_primary_key(batch_op.f(f"pk_{table}"), ["id"])
+            batch_op.create_unique_constraint(
+                batch_op.f(f"uq_{table}_tenant_id_id"), ["tenant_id", "id"]
+            )
             if table in TRASH_TABLES:
-                batch_op.drop_column('deleted_by')
-            if table == 'tasks':
-                batch_op.drop_column('deleted_at')
+                batch_op.drop_column("deleted_by")
+            if table == "tasks":
+                batch_op.drop_column("deleted_at")
     if postgresql:
         _create_tenant_fks()

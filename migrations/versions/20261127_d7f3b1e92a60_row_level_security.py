@@ -1,7 +1,7 @@
 """row-level security: the second tenancy wall (PostgreSQL only)
 
 Revision ID: d7f3b1e92a60
-Revises: d7f3b1a6e2c8
+Revises: d7b3f1a9c4e2
 Create Date: 2026-11-27 08:30:00
 
 Written by hand (docs/architecture.md, "Tenancy and visibility", wall 2). On PostgreSQL:
@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "d7f3b1e92a60"
-down_revision: str | None = "d7f3b1a6e2c8"
+down_revision: str | None = "d7b3f1a9c4e2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

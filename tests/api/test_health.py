@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
+from connexion.exceptions import ResolverError
+from connexion.resolver import Resolver
 
+from crm.app import create_app
+from crm.db import Database
+from crm.resolver import find_handler
 from crm.settings import Settings
 from tests.api.conftest import assert_error
 from tests.db.conftest import alembic, make_engine
@@ -39,9 +45,17 @@ async def test_the_served_spec_is_the_31_document(client: httpx.AsyncClient) -> 
 
 
 async def test_an_operation_without_a_handler_answers_501_in_the_error_shape(
-    client: httpx.AsyncClient,
+    settings: Settings, database: Database
 ) -> None:
-    body = assert_error(await client.get("/api/reports/pipeline"), 501)
+    def resolve(operation_id: str) -> Callable[..., Any]:
+        if operation_id == "handlers.reports.get_pipeline_report":
+            raise ResolverError(f"no handler for {operation_id}")
+        return find_handler(operation_id)
+
+    app = create_app(settings, resolver=Resolver(function_resolver=resolve), database=database)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        body = assert_error(await client.get("/api/reports/pipeline"), 501)
     assert body["details"] == {}
 
 

@@ -29,7 +29,7 @@ def seeded(
     # the benchmark's Cluster pointed at the tests' server: only its URLs are used here
     base = tmp_path_factory.mktemp("bench-load")
     cluster = Cluster(base, postgres_server.bindir, postgres_server.port)
-    fixture = seed(cluster, total_leads=3000, big_tenant_leads=1000)
+    fixture = seed(cluster, total_leads=3000)
     return cluster, fixture
 
 

@@ -237,23 +237,17 @@ def _pg_error(exc: psycopg.errors.IntegrityError) -> CrmError:
     return BadRequest("The values break a rule of the stored data.", {"constraint": constraint})
 
 
-class _PgSession:
-    """Statements on one checked-out connection (inside a transaction or not)."""
+class _PgStatements:
+    """fetch_all, fetch_one and execute over `_run`: how a statement reaches the server."""
 
-    def __init__(self, db: PostgresDatabase, conn: psycopg.AsyncConnection[Row]) -> None:
-        self._db = db
-        self._conn = conn
+    _db: PostgresDatabase
+
+    async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
+        raise NotImplementedError
 
     async def fetch_all(self, query: Query, params: Params) -> list[Row]:
         compiled = self._db.compile(query)
-        started = perf_counter()
-        try:
-            cursor = await self._conn.execute(compiled.sql, Database._params(params, compiled))
-            rows = await cursor.fetchall()
-        except psycopg.errors.IntegrityError as exc:
-            raise _pg_error(exc) from None
-        finally:
-            observed(compiled.sql, perf_counter() - started)
+        rows = await (await self._run(compiled, params)).fetchall()
         if compiled.readers:
             Database._convert(rows, compiled.readers)
         return rows
@@ -263,15 +257,24 @@ class _PgSession:
         return rows[0] if rows else None
 
     async def execute(self, query: Query, params: Params) -> int:
-        compiled = self._db.compile(query)
+        return (await self._run(self._db.compile(query), params)).rowcount
+
+
+class _PgSession(_PgStatements):
+    """Statements on one checked-out connection (inside a transaction or not)."""
+
+    def __init__(self, db: PostgresDatabase, conn: psycopg.AsyncConnection[Row]) -> None:
+        self._db = db
+        self._conn = conn
+
+    async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
         started = perf_counter()
-        try:
-            cursor = await self._conn.execute(compiled.sql, Database._params(params, compiled))
+        try:  # a client-side cursor: the rows have arrived when execute returns
+            return await self._conn.execute(compiled.sql, Database._params(params, compiled))
         except psycopg.errors.IntegrityError as exc:
             raise _pg_error(exc) from None
         finally:
             observed(compiled.sql, perf_counter() - started)
-        return cursor.rowcount
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:
@@ -381,7 +384,7 @@ _BYPASS_CHECK = (
 )
 
 
-class _TenantPg:
+class _TenantPg(_PgStatements):
     """Statements of one tenant behind the policies of migration d7f3b1e92a60.
 
     A lone statement shares one pipeline with the `set_config` before it: in pipeline mode the
@@ -406,20 +409,6 @@ class _TenantPg:
             raise _pg_error(exc) from None
         finally:
             observed(compiled.sql, perf_counter() - started)
-
-    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
-        compiled = self._db.compile(query)
-        rows = await (await self._run(compiled, params)).fetchall()
-        if compiled.readers:
-            Database._convert(rows, compiled.readers)
-        return rows
-
-    async def fetch_one(self, query: Query, params: Params) -> Row | None:
-        rows = await self.fetch_all(query, params)
-        return rows[0] if rows else None
-
-    async def execute(self, query: Query, params: Params) -> int:
-        return (await self._run(self._db.compile(query), params)).rowcount
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:

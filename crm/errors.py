@@ -107,4 +107,19 @@ class ServiceUnavailable(CrmError):
 
 def error_body(message: str, details: Mapping[str, Any] | None = None) -> bytes:
     """The one error body: `{"error": message, "details": details or {}}` as JSON bytes."""
-    return orjson.dumps({"error": message, "details": dict(details or {})})
+    body = {"error": message, "details": dict(details or {})}
+    try:
+        return orjson.dumps(body)
+    except TypeError:  # a lone surrogate echoed from the request (a field name): not UTF-8
+        return orjson.dumps(_printable(body))
+
+
+def _printable(value: Any) -> Any:
+    """`value` with each lone surrogate written out as text (`\\ud800`), so it encodes."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, Mapping):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value

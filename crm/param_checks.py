@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from generated.python.rules import is_storable_text
 from generated.python.validator import FORMAT_CHECKER
 
 Check = Callable[[Any], bool]
@@ -40,7 +41,8 @@ def _is_number(value: Any) -> bool:
 
 
 _TYPES: dict[str, Check] = {
-    "string": lambda v: isinstance(v, str),
+    # the contracts' text rule (NUL, lone surrogates) holds for every string of every instance
+    "string": lambda v: isinstance(v, str) and is_storable_text(v),
     "integer": _is_integer,
     "number": _is_number,
     "boolean": lambda v: isinstance(v, bool),

@@ -100,7 +100,7 @@ async def test_ready_answers_ok_at_the_latest_migration(client: httpx.AsyncClien
 async def test_ready_is_503_when_the_schema_is_one_revision_behind(
     make_client: Callable[..., httpx.AsyncClient], settings: Settings
 ) -> None:
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.owner_database_url)
     alembic(engine, "downgrade", "-1")
     with engine.connect() as conn:
         behind = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()

@@ -43,6 +43,7 @@ from typing import Any, Protocol, cast
 
 import psycopg
 import psycopg.errors
+import psycopg.sql
 import sqlalchemy as sa
 from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
@@ -108,6 +109,10 @@ class Database(ABC):
 
     def __init__(self) -> None:
         self._compiled: dict[tuple[Any, ...], Compiled] = {}
+
+    @property
+    def database(self) -> Database:
+        return self
 
     def for_tenant(self, tenant_id: uuid.UUID) -> Executor:
         """An Executor whose every statement and transaction runs as `tenant_id`: on PostgreSQL
@@ -379,6 +384,7 @@ def _decimal_to_float(value: Decimal) -> float:
 # Transaction-local (`true`): the value ends with the transaction, so a pooled connection never
 # carries one request's tenant into another's.
 SET_TENANT = "SELECT set_config('app.tenant_id', %(tenant)s, true)"
+SET_TENANT_LOCAL = psycopg.sql.SQL("SET LOCAL app.tenant_id = {}")
 _BYPASS_CHECK = (
     "SELECT rolsuper OR rolbypassrls AS bypass, rolname FROM pg_roles WHERE rolname = current_user"
 )
@@ -393,9 +399,16 @@ class _TenantPg(_PgStatements):
     transaction.
     """
 
+    name = "postgresql"
+
     def __init__(self, db: PostgresDatabase, tenant_id: str) -> None:
         self._db = db
         self._tenant = {"tenant": tenant_id}
+
+    @property
+    def database(self) -> PostgresDatabase:
+        """The app's Database behind this per-request executor (what lasts between requests)."""
+        return self._db
 
     async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
         started = perf_counter()
@@ -413,7 +426,10 @@ class _TenantPg(_PgStatements):
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:
         async with self._db._connection() as conn, conn.transaction():
-            await conn.execute(SET_TENANT, self._tenant)
+            # SET, not set_config's SELECT: a SET takes no snapshot, so the unit of work may
+            # still choose its isolation (the reports' REPEATABLE READ, READ ONLY). SET takes
+            # no bound parameter; the value is a UUID's text, quoted as a literal.
+            await conn.execute(SET_TENANT_LOCAL.format(psycopg.sql.Literal(self._tenant["tenant"])))
             yield _PgSession(self._db, conn)
 
 

@@ -67,7 +67,8 @@ async def run(
     report: Report, scope: Scope, request: ReportRequest, settings: Settings
 ) -> dict[str, Any]:
     seconds = settings.report_timeout_ms / 1000
-    semaphore = slots(scope.db, settings)
+    # keyed by the app's Database: a tenant's executor (row-level security) is made per request
+    semaphore = slots(getattr(scope.db, "database", scope.db), settings)
     try:
         await asyncio.wait_for(semaphore.acquire(), timeout=seconds)
     except TimeoutError:

@@ -736,7 +736,7 @@ class Harness:
     def scope(self, viewer: str) -> Scope:
         role = "admin" if viewer == "admin" else "user"
         return Scope(
-            db=self.db,
+            db=self.db.for_tenant(self.people.tenant),  # as Scope.from_claims does
             tenant_id=self.people.tenant,
             user_id=self.people.ids[viewer],
             role=role,
@@ -747,7 +747,7 @@ class Harness:
 @pytest.fixture
 def harness(settings: Settings) -> Iterator[Harness]:
     passwords.configure(settings)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.owner_database_url)  # writes every tenant's rows
     people = make_people(engine)
     loop = asyncio.new_event_loop()
     db = open_database(settings)

@@ -58,7 +58,7 @@ async def test_a_report_waits_for_a_slot_then_answers_503(
 async def test_a_report_past_the_statement_timeout_is_stopped_with_503(
     settings: Settings, database: Database, world: World
 ) -> None:
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.owner_database_url)
     with engine.begin() as conn:
         conn.execute(
             sa.text(

@@ -109,7 +109,8 @@ async def leads_status(api: Api, access_token: str) -> int:
 
 
 def headers_but_date(response: httpx.Response) -> dict[str, str]:
-    return {k: v for k, v in response.headers.items() if k.lower() != "date"}
+    """The headers that could tell one refusal from another (not the date or request id)."""
+    return {k: v for k, v in response.headers.items() if k.lower() not in ("date", "x-request-id")}
 
 
 # --- login --------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ def render_rules(source: str = "codegen/formats.py") -> str:
             date_pattern=formats.DATE_PATTERN,
             date_time_pattern=formats.DATE_TIME_PATTERN,
             max_double=formats.MAX_DOUBLE,
+            unstorable_text=formats.UNSTORABLE_TEXT,
         )
     )
 

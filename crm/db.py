@@ -33,8 +33,8 @@ import re
 import sqlite3
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -242,6 +242,19 @@ def _pg_error(exc: psycopg.errors.IntegrityError) -> CrmError:
     return BadRequest("The values break a rule of the stored data.", {"constraint": constraint})
 
 
+@contextmanager
+def _statement(compiled: Compiled) -> Iterator[None]:
+    """Around one PostgreSQL statement: its time observed (crm.observability), and a broken
+    constraint answered as the API's error rather than the driver's."""
+    started = perf_counter()
+    try:
+        yield
+    except psycopg.errors.IntegrityError as exc:
+        raise _pg_error(exc) from None
+    finally:
+        observed(compiled.sql, perf_counter() - started)
+
+
 class _PgStatements:
     """fetch_all, fetch_one and execute over `_run`: how a statement reaches the server."""
 
@@ -273,13 +286,8 @@ class _PgSession(_PgStatements):
         self._conn = conn
 
     async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
-        started = perf_counter()
-        try:  # a client-side cursor: the rows have arrived when execute returns
+        with _statement(compiled):  # a client-side cursor: the rows are in when execute returns
             return await self._conn.execute(compiled.sql, Database._params(params, compiled))
-        except psycopg.errors.IntegrityError as exc:
-            raise _pg_error(exc) from None
-        finally:
-            observed(compiled.sql, perf_counter() - started)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:
@@ -411,17 +419,12 @@ class _TenantPg(_PgStatements):
         return self._db
 
     async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
-        started = perf_counter()
-        try:
+        with _statement(compiled):
             async with self._db._connection() as conn:
                 async with conn.pipeline():
                     await conn.execute(SET_TENANT, self._tenant)
                     cursor = await conn.execute(compiled.sql, Database._params(params, compiled))
                 return cursor  # the pipeline's exit fetched every result
-        except psycopg.errors.IntegrityError as exc:
-            raise _pg_error(exc) from None
-        finally:
-            observed(compiled.sql, perf_counter() - started)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:

@@ -74,6 +74,7 @@ from starlette.types import Receive, Scope
 
 from crm.param_checks import compile_check
 from generated.python import models
+from generated.python.rules import UNSTORABLE_TEXT
 from generated.python.validator import ContractValidator
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ def _message(error: ValidationError) -> str:
     if keyword == "pattern":
         return "has the wrong form"
     if keyword == "text":  # the contracts' rule for text no database stores (codegen/formats.py)
-        return "must not contain NUL (\\u0000) or an unpaired surrogate"
+        return f"must not contain {UNSTORABLE_TEXT}"
     if keyword == "minimum":
         return f"must be at least {value}"
     if keyword == "maximum":

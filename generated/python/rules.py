@@ -16,6 +16,7 @@ from fractions import Fraction
 from uuid import UUID
 
 MAX_DOUBLE = 1.7976931348623157e+308
+UNSTORABLE_TEXT = 'NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)'  # what is_storable_text refuses, in words
 EMAIL_RE = re.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?[.])+[A-Za-z]{2,63}$")
 EMAIL_MAX_LOCAL = 64
 EMAIL_MAX_TOTAL = 254

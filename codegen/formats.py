@@ -34,7 +34,73 @@ DATE_TIME_PATTERN = (
     "([Zz]|([+-])([0-9]{2}):([0-9]{2}))$"
 )
 
-FORMATS = ("email", "uuid", "date", "date-time")
+
+def _ipv6() -> str:
+    """RFC 3986's IPv6address (section 3.2.2): up to eight hex groups, one '::', an IPv4 tail."""
+    h16 = "[0-9A-Fa-f]{1,4}"
+    ls32 = f"({h16}:{h16}|{IPV4})"
+
+    def before(n: int) -> str:  # [ *n( h16 ":" ) h16 ]
+        return f"(({h16}:){{0,{n}}}{h16})?" if n else f"({h16})?"
+
+    forms = [
+        f"({h16}:){{6}}{ls32}",
+        f"::({h16}:){{5}}{ls32}",
+        f"{before(0)}::({h16}:){{4}}{ls32}",
+        f"{before(1)}::({h16}:){{3}}{ls32}",
+        f"{before(2)}::({h16}:){{2}}{ls32}",
+        f"{before(3)}::{h16}:{ls32}",
+        f"{before(4)}::{ls32}",
+        f"{before(5)}::{h16}",
+        f"{before(6)}::",
+    ]
+    return "^(" + "|".join(f"({f})" for f in forms) + ")$"
+
+
+# Formats whose whole rule is a regular expression of the portable subset (the same text in
+# Python `re` and JavaScript `u` mode) and, for ASCII-only ones, a length cap (where len() and
+# .length agree). Dialect decisions, each party applying the same one: `time` needs an offset
+# and has no leap second (as date-time); hostnames are RFC 1123 LDH labels (≤ 63 each, ≤ 253 in
+# all, a trailing dot allowed); IPv4 has no leading zeros; URIs are RFC 3986's characters with a
+# scheme (`uri`, `iri`) and well-formed percent escapes, the IRI forms also allowing RFC 3987's
+# non-ASCII characters; IDN forms are their ASCII rule with those characters in labels.
+DEC_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
+IPV4 = f"({DEC_OCTET}[.]){{3}}{DEC_OCTET}"
+LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# RFC 3987 ucschar (no private use), written as literal characters: both engines read a
+# class of code points in `u` mode.
+UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0001fffd"
+IDN_LABEL = f"[A-Za-z0-9{UCSCHAR}]([A-Za-z0-9{UCSCHAR}-]*[A-Za-z0-9{UCSCHAR}])?"
+URI_CHARS = "A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-"
+PCT = "%[0-9A-Fa-f]{2}"
+SCHEME = "[A-Za-z][A-Za-z0-9+.-]*"
+JSON_POINTER = "(/([^~/]|~[01])*)*"
+DURATION_TIME = "T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S)"
+DURATION_DATE = "([0-9]+Y([0-9]+M([0-9]+D)?)?|[0-9]+M([0-9]+D)?|[0-9]+D)"
+PATTERN_FORMATS: dict[str, tuple[str, int | None]] = {
+    "ipv4": (f"^{IPV4}$", None),
+    "ipv6": (_ipv6(), None),
+    "hostname": (f"^{LABEL}([.]{LABEL})*[.]?$", 253),
+    "idn-hostname": (f"^{IDN_LABEL}([.]{IDN_LABEL})*[.]?$", None),
+    "idn-email": (
+        f"^[{UCSCHAR}{EMAIL_ATEXT}]+([.][{UCSCHAR}{EMAIL_ATEXT}]+)*@{IDN_LABEL}([.]{IDN_LABEL})*$",
+        None,
+    ),
+    "time": (
+        "^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+        None,
+    ),
+    "duration": (f"^P({DURATION_DATE}({DURATION_TIME})?|{DURATION_TIME}|[0-9]+W)$", None),
+    "uri": (f"^{SCHEME}:([{URI_CHARS}]|{PCT})*$", None),
+    "uri-reference": (f"^({SCHEME}:)?([{URI_CHARS}]|{PCT})*$", None),
+    "iri": (f"^{SCHEME}:([{UCSCHAR}{URI_CHARS}]|{PCT})*$", None),
+    "iri-reference": (f"^({SCHEME}:)?([{UCSCHAR}{URI_CHARS}]|{PCT})*$", None),
+    "uri-template": ("^([^\\{\\}]|\\{[^\\{\\}]*\\})*$", None),
+    "json-pointer": (f"^{JSON_POINTER}$", None),
+    "relative-json-pointer": (f"^(0|[1-9][0-9]*)(#|{JSON_POINTER})$", None),
+}
+
+FORMATS = ("email", "uuid", "date", "date-time", *PATTERN_FORMATS)
 
 # Every integer must fit the range JavaScript numbers hold exactly.
 MAX_SAFE_INTEGER = 2**53 - 1

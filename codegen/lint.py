@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from codegen.applicators import is_anything, needs_split, split, sub_schemas, type_list
 from codegen.errors import ContractError, pointer_join
 from codegen.formats import FORMATS, MAX_DOUBLE, MAX_SAFE_INTEGER, UNSTORABLE_TEXT
 from codegen.literals import is_literal_node, listed_values, surviving_values
@@ -45,7 +46,7 @@ KEYWORDS_BY_TYPE: dict[str, frozenset[str]] = {
     ),
     "boolean": frozenset(),
     "null": frozenset(),
-    "array": frozenset({"items", "minItems", "maxItems"}),
+    "array": frozenset({"items", "minItems", "maxItems", "uniqueItems", "prefixItems"}),
     "object": frozenset({"properties", "required", "additionalProperties", "minProperties"}),
 }
 # Names that break one of the targets: JavaScript looks them up through Object.prototype
@@ -74,6 +75,7 @@ PROPERTY_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 PATTERN_ESCAPABLE = frozenset("\\.^$|?*+()[]{}/-")
 
 Problem = tuple[str, str]  # (pointer, message)
+ARRAY_ITEMS = "an array must declare its items"
 
 
 def pattern_problem(pattern: str) -> str | None:
@@ -193,8 +195,9 @@ def lint_schema(
     official suite with `policy=False`, so they measure the emitters, not the house style.
     """
     if not isinstance(node, dict):
-        yield pointer, "boolean schemas are not supported; write an object schema"
-        return
+        if policy or not isinstance(node, bool):
+            yield pointer, "boolean schemas are not supported; write an object schema"
+        return  # true / false: any JSON value / none (codegen/applicators.py)
     keys = set(node)
     x_keys = {k for k in keys if k.startswith("x-")}
     for k in sorted(x_keys - allowed_x):
@@ -205,6 +208,9 @@ def lint_schema(
             yield pointer_join(pointer, k), f"{k!r} is only allowed at the top of a contract file"
     keys -= ROOT_ONLY
 
+    if needs_split(node):
+        yield from _lint_split(node, pointer, ref_exists, is_valid, root, policy)
+        return
     if "$ref" in node:
         extra = keys - ANNOTATIONS - {"$ref"}
         for k in sorted(extra):
@@ -252,13 +258,8 @@ def lint_schema(
             return  # a $defs-only file
         assertions = sorted(keys - ANNOTATIONS)
         if assertions:
-            yield (
-                pointer,
-                (
-                    f"assertions {assertions} without a 'type': generators drop them; "
-                    "declare the type they apply to"
-                ),
-            )
+            # What splits into checks went to _lint_split: these keywords are not translated.
+            yield pointer, f"keywords {assertions} are outside the translated subset"
         elif policy:
             yield pointer, "a schema that accepts anything is not allowed; declare a type"
         return
@@ -285,7 +286,7 @@ def lint_schema(
     elif base == "array":
         if "items" not in node:
             if policy:
-                yield pointer, "an array must declare its items"
+                yield pointer, ARRAY_ITEMS
         else:
             yield from lint_schema(
                 node["items"],
@@ -297,6 +298,84 @@ def lint_schema(
         yield from _lint_bounds(node, pointer, "minItems", "maxItems")
     elif base == "object":
         yield from _lint_object(node, pointer, ref_exists, is_valid, policy)
+    yield from _lint_default(node, pointer, is_valid)
+
+
+def _lint_split(
+    node: dict[str, Any],
+    pointer: str,
+    ref_exists: Callable[[str], bool],
+    is_valid: Callable[[Any, dict[str, Any]], bool],
+    root: bool,
+    policy: bool,
+) -> Iterator[Problem]:
+    """A node translated as a core and checks (codegen/applicators.py): each part linted."""
+    shapes: dict[str, Callable[[Any], bool]] = {
+        "allOf": lambda v: isinstance(v, list) and bool(v),
+        "anyOf": lambda v: isinstance(v, list) and bool(v),
+        "oneOf": lambda v: isinstance(v, list) and bool(v),
+        "type": lambda v: (
+            isinstance(v, str)
+            or (
+                isinstance(v, list)
+                and bool(v)
+                and len(set(map(str, v))) == len(v)
+                and all(isinstance(x, str) and x in TYPES for x in v)
+            )
+        ),
+        "prefixItems": lambda v: isinstance(v, list),
+        "uniqueItems": lambda v: isinstance(v, bool),
+        "additionalProperties": lambda v: isinstance(v, dict | bool),
+        "patternProperties": lambda v: isinstance(v, dict),
+        "dependentSchemas": lambda v: isinstance(v, dict),
+    }
+    bad = [k for k, ok in shapes.items() if k in node and not ok(node[k])]
+    for k in bad:
+        yield pointer_join(pointer, k), f"{k} has the wrong shape"
+    if bad:
+        return
+    core, checks = split(node)
+    if policy and type_list(node):
+        yield pointer_join(pointer, "type"), 'type must be one name or a pair [T, "null"]'
+        return
+    if policy and any(c[0] == "required" for c in checks):
+        # House policy: a required name without a property is a typo in a contract.
+        for i, name in enumerate(node["required"]):
+            if name not in node.get("properties", {}):
+                yield pointer_join(pointer, "required", i), f"required {name!r} is not a property"
+        return
+    if policy and any(c[0] == "when" for c in checks):
+        assertions = sorted(set(node) - ANNOTATIONS - {"$ref", "allOf", "not", "anyOf", "oneOf"})
+        yield (
+            pointer,
+            (
+                f"assertions {assertions} without a 'type': generators drop them; "
+                "declare the type they apply to"
+            ),
+        )
+        return
+    core = {k: v for k, v in core.items() if k not in ROOT_ONLY and not k.startswith("x-")}
+    if not is_anything(core):
+        for problem in lint_schema(
+            core, pointer, ref_exists=ref_exists, is_valid=is_valid, root=root, policy=policy
+        ):
+            # `items` beside prefixItems went to the check, yet the array declares them.
+            if not ("items" in node and problem[1] == ARRAY_ITEMS):
+                yield problem
+    for pattern in node.get("patternProperties", {}):
+        why = pattern_problem(pattern) or engine_problem(pattern)
+        if why is not None:
+            where = pointer_join(pointer, "patternProperties", pattern)
+            yield where, f"pattern outside the portable subset: {why}"
+    for check in checks:
+        for sub, tokens in sub_schemas(check):
+            yield from lint_schema(
+                sub,
+                pointer_join(pointer, *tokens),
+                ref_exists=ref_exists,
+                is_valid=is_valid,
+                policy=policy,
+            )
     yield from _lint_default(node, pointer, is_valid)
 
 
@@ -463,9 +542,10 @@ def _lint_object(
         yield pointer_join(pointer, "properties"), "properties must be an object"
         return
     if node.get("additionalProperties", False) is not False:
+        # A schema or true is split off as a check (codegen/applicators.py); nothing else is one.
         yield (
             pointer_join(pointer, "additionalProperties"),
-            ("additionalProperties is translated only as false (closed) or absent (open)"),
+            "additionalProperties must be a schema or a boolean",
         )
     required = node.get("required", [])
     if not isinstance(required, list) or len(set(required)) != len(required):

@@ -99,6 +99,9 @@ def patterns_in(node: Any) -> Iterable[str]:
         for k, v in node.items():
             if k == "pattern" and isinstance(v, str):
                 yield v
+            elif k == "patternProperties" and isinstance(v, dict):
+                yield from v  # its keys are patterns too
+                yield from patterns_in(list(v.values()))
             elif k not in ("enum", "const", "default", "examples"):
                 yield from patterns_in(v)
     elif isinstance(node, list):

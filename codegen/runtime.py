@@ -28,6 +28,7 @@ def environment() -> Environment:
         autoescape=False,  # noqa: S701 - we render source code, not HTML
     )
     env.filters["pyrepr"] = repr
+    env.filters["pyascii"] = ascii  # a Python literal in ASCII (non-ASCII as escapes)
     env.filters["tuple_repr"] = lambda items: repr(tuple(items))
     return env
 
@@ -50,6 +51,7 @@ def render_rules(source: str = "codegen/formats.py") -> str:
             date_time_pattern=formats.DATE_TIME_PATTERN,
             max_double=formats.MAX_DOUBLE,
             unstorable_text=formats.UNSTORABLE_TEXT,
+            pattern_formats=formats.PATTERN_FORMATS,
         )
     )
 

@@ -24,6 +24,8 @@ from datamodel_code_generator.enums import (
 )
 from datamodel_code_generator.format import Formatter, PythonVersion
 
+from codegen import formats
+from codegen.applicators import is_anything, needs_split, split
 from codegen.conventions import list_filters, operations
 from codegen.lint import node_types
 from codegen.literals import is_literal_node, surviving_values
@@ -33,7 +35,18 @@ from codegen.strings import without_string_keywords
 
 PKG = "generated.python"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FORMAT_TYPES = {"email": "Email", "uuid": "Uuid", "date": "Date", "date-time": "DateTime"}
+# The regular-expression formats (codegen/formats.py) get one types.py type each: FormatIpv4, ...
+PATTERN_FORMAT_TYPES = {
+    name: "Format" + "".join(part.capitalize() for part in name.split("-"))
+    for name in formats.PATTERN_FORMATS
+}
+FORMAT_TYPES = {
+    "email": "Email",
+    "uuid": "Uuid",
+    "date": "Date",
+    "date-time": "DateTime",
+    **PATTERN_FORMAT_TYPES,
+}
 COUNTS = frozenset({"minLength", "maxLength", "minItems", "maxItems", "minProperties"})
 SCALAR_TYPES = {
     "integer": "JsonInt",
@@ -89,10 +102,18 @@ class _Preparer:
         self.literals: dict[str, tuple[str, list[Any]]] = {}
         # name -> (name, format type, minLength, maxLength, pattern)
         self.formatted: dict[str, tuple[str, str, int | None, int | None, str | None]] = {}
+        # name -> (name, core def or None, checks with def names): codegen/applicators.py
+        self.checked: dict[str, tuple[str, str | None, list[tuple[Any, ...]]]] = {}
+        self.hoisted: dict[str, Any] = {}  # defs made for the checks' sub-schemas
 
     def node(self, node: Any, root: bool = False) -> Any:
+        if isinstance(node, bool):
+            # true: any JSON value; false: none.
+            return {"customTypePath": f"{self.types_module}.{'JsonValue' if node else 'Nothing'}"}
         if not isinstance(node, dict):
             return node
+        if needs_split(node):
+            return self._checked(node)
         if "$ref" in node:
             return dict(node)
         if "anyOf" in node:
@@ -154,6 +175,49 @@ class _Preparer:
                 out["customBasePath"] = f"{self.types_module}.MinProperties{n}"
         return out
 
+    def _checked(self, node: Schema) -> Schema:
+        """A core and checks (codegen/applicators.py): a types.py type that runs each check with
+        the models of the sub-schemas (hoisted to defs of their own), then the core's model."""
+        core, checks = split(node)
+        core_name = None if is_anything(core) else self._hoist(core)
+        encoded: list[tuple[Any, ...]] = []
+        for check in checks:
+            kind = check[0]
+            if kind in ("all", "not"):
+                encoded.append((kind, self._hoist(check[1])))
+            elif kind == "when":
+                encoded.append((kind, check[1], self._hoist(check[2])))
+            elif kind in ("any", "one"):
+                encoded.append((kind, [self._hoist(b) for b, _ in check[1]]))
+            elif kind == "prefix":
+                rest = None if check[2] is None else self._hoist(check[2][0])
+                encoded.append((kind, [self._hoist(p) for p, _ in check[1]], rest))
+            elif kind == "extra":
+                encoded.append((kind, check[1], check[2], self._hoist(check[3])))
+            elif kind in ("patterns", "dependent"):
+                encoded.append((kind, [(k, self._hoist(sub)) for k, sub, _ in check[1]]))
+            elif kind == "names":
+                encoded.append((kind, self._hoist(check[1])))
+            elif kind == "if":
+                parts = [None if c is None else self._hoist(c[0]) for c in check[1:]]
+                encoded.append((kind, *parts))
+            else:
+                encoded.append(check)
+        digest = hashlib.sha256(json.dumps([core_name, encoded]).encode()).hexdigest()[:10]
+        name = f"Checked_{digest}"
+        self.checked[name] = (name, core_name, encoded)
+        keep = {k: v for k, v in node.items() if k in ("title", "description")}
+        return {**keep, "customTypePath": f"{self.types_module}.{name}"}
+
+    def _hoist(self, schema: Any) -> str:
+        """The def name a sub-schema is validated with: its own, for a bare reference."""
+        if isinstance(schema, dict) and set(schema) == {"$ref"}:
+            return str(schema["$ref"]).rsplit("/", 1)[1]
+        digest = hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:12]
+        name = f"Sub{digest}"
+        self.hoisted.setdefault(name, schema)
+        return name
+
     def _format_type(self, out: Schema) -> str:
         """The types.py name of a format; lengths and a pattern beside it are checked on the
         text inside that type, as Pydantic cannot put string constraints on a date or UUID."""
@@ -168,9 +232,17 @@ class _Preparer:
 
     def defs(self, defs: dict[str, Schema]) -> dict[str, Schema]:
         out: dict[str, Schema] = {}
+        self._defs(defs, out)
+        done: set[str] = set()
+        while pending := {k: v for k, v in self.hoisted.items() if k not in done}:
+            done |= set(pending)
+            self._defs(pending, out)
+        return {k: _inline_leaf_refs(v, out) for k, v in out.items()}
+
+    def _defs(self, defs: dict[str, Schema], out: dict[str, Schema]) -> None:
         for name, schema in defs.items():
             t = schema.get("type") if isinstance(schema, dict) else None
-            if isinstance(t, list) and "object" in t and "null" in t:
+            if isinstance(t, list) and "object" in t and "null" in t and not needs_split(schema):
                 # datamodel-code-generator makes a named [object, null] schema a class that
                 # refuses null: name the object on its own and make this the nullable reference.
                 inner = f"{name}Object"
@@ -180,7 +252,26 @@ class _Preparer:
                 out[name] = {"anyOf": [{"$ref": f"#/$defs/{inner}"}, {"type": "null"}]}
             else:
                 out[name] = self.node(schema, root=True)
-        return out
+
+
+def _inline_leaf_refs(node: Any, out: dict[str, Schema]) -> Any:
+    """A reference to a def that is one untyped types.py type (checks, literals) becomes it.
+
+    datamodel-code-generator inlines a referenced root model (collapse_root_models) and drops
+    its class; the checks of codegen/applicators.py look models up by def name, so such a def
+    must stay unreferenced to keep its class.
+    """
+    if isinstance(node, list):
+        return [_inline_leaf_refs(x, out) for x in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = out.get(ref[len("#/$defs/") :])
+        if isinstance(target, dict) and "customTypePath" in target and "type" not in target:
+            rest = {k: v for k, v in node.items() if k != "$ref"}
+            return {**rest, "customTypePath": target["customTypePath"]}
+    return {k: _inline_leaf_refs(v, out) for k, v in node.items()}
 
 
 def render_models(defs: dict[str, Schema], types_module: str, rules_module: str) -> tuple[str, str]:
@@ -232,6 +323,8 @@ def render_models(defs: dict[str, Schema], types_module: str, rules_module: str)
             formatted=sorted(prep.formatted.values()),
             object_mins=sorted(prep.object_mins),
             literals=[prep.literals[k] for k in sorted(prep.literals)],
+            checked=[prep.checked[k] for k in sorted(prep.checked)],
+            pattern_formats=sorted(PATTERN_FORMAT_TYPES.items()),
         )
     )
     return models, types_src

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen import formats
+from codegen.applicators import is_anything, needs_split, split
 from codegen.errors import ContractError, pointer_join
 from codegen.lint import ANNOTATIONS, JS_PROTOTYPE_NAMES, node_types
 from codegen.literals import is_literal_node, surviving_values
@@ -170,8 +171,13 @@ def render_zod(defs: dict[str, Schema], lenient: frozenset[str] = frozenset()) -
         emitter.lenient = name in lenient
         expr = emitter.node(schema, pointer_join("", "$defs", name), "", direct=False)
         emitter.declared.add(name)
+        # TypeScript cannot infer a const that reaches itself through a function call of ours
+        # (withChecks, withInputRules): such a schema is declared a plain ZodType (type unknown).
+        wrapped = "withChecks(" in expr or "withInputRules(" in expr
+        cyclic = wrapped and name in closure(defs, references(schema))
         declarations.append(
             {
+                "annotation": ": z.ZodType" if cyclic else "",
                 "name": export_name(name),
                 "doc": _doc(schema),
                 "expr": expr,
@@ -202,12 +208,17 @@ def render_rules_ts() -> str:
         uuid_pattern=formats.UUID_PATTERN,
         date_pattern=formats.DATE_PATTERN,
         date_time_pattern=formats.DATE_TIME_PATTERN,
+        pattern_formats=formats.PATTERN_FORMATS,
     )
 
 
 def js_string(text: str) -> str:
     """A JavaScript string literal (JSON quoting, ASCII only: no encoding or U+2028 traps)."""
     return json.dumps(text, ensure_ascii=True)
+
+
+def _regexp(pattern: str) -> str:
+    return f'new RegExp({js_string(pattern)}, "u")'
 
 
 def js_value(value: Any) -> str:
@@ -262,8 +273,8 @@ def references(node: Any) -> set[str]:
     return found
 
 
-def _doc(node: Schema) -> str:
-    text = node.get("description")
+def _doc(node: Schema | bool) -> str:
+    text = node.get("description") if isinstance(node, dict) else None
     if not isinstance(text, str) or not text.strip():
         return ""
     return " ".join(text.split()).replace("*/", "*\\/")
@@ -340,8 +351,12 @@ class _Emitter:
 
     def node(self, node: Any, pointer: str, ind: str, *, direct: bool) -> str:
         """The Zod expression for `node`; `ind` is the indentation of the line it starts on."""
+        if isinstance(node, bool):
+            return self._anything() if node else "z.never()"
         if not isinstance(node, dict):
-            raise self.fail(pointer, "boolean schemas are not translated")
+            raise self.fail(pointer, "a schema is an object or a boolean")
+        if needs_split(node):
+            return self._checked(node, pointer, ind, direct)
         if "$ref" in node:
             return self.ref(node["$ref"], pointer_join(pointer, "$ref"), direct)
         if "anyOf" in node:
@@ -380,6 +395,57 @@ class _Emitter:
         expr, null_ok = handlers[base](node, pointer, ind, direct)
         return f"{expr}.nullable()" if nullable and null_ok else expr
 
+    def _checked(self, node: Schema, pointer: str, ind: str, direct: bool) -> str:
+        """A core and checks (codegen/applicators.py): `withChecks` in rules.ts runs each check
+        on the input, then parses it with the core."""
+        core, checks = split(node)
+        core_expr = (
+            self._anything() if is_anything(core) else self.node(core, pointer, ind, direct=direct)
+        )
+
+        def sub(schema: Any, tokens: tuple[Any, ...]) -> str:
+            # Built once at load time: references not declared yet are lazy.
+            return self.node(schema, pointer_join(pointer, *tokens), ind + "  ", direct=False)
+
+        parts: list[str] = []
+        for check in checks:
+            kind = check[0]
+            if kind in ("all", "not"):
+                parts.append(f'["{kind}", {sub(check[1], check[2])}]')
+            elif kind == "when":
+                parts.append(f'["when", "{check[1]}", {sub(check[2], check[3])}]')
+            elif kind in ("any", "one"):
+                branches = ", ".join(sub(b, t) for b, t in check[1])
+                parts.append(f'["{kind}", [{branches}]]')
+            elif kind in ("type", "required"):
+                parts.append(f'["{kind}", {js_value(check[1])}]')
+            elif kind == "unique":
+                parts.append('["unique"]')
+            elif kind == "prefix":
+                prefix = ", ".join(sub(p, t) for p, t in check[1])
+                rest = "null" if check[2] is None else sub(*check[2])
+                parts.append(f'["prefix", [{prefix}], {rest}]')
+            elif kind == "extra":
+                names, patterns = js_value(check[1]), self._patterns(check[2])
+                parts.append(f'["extra", {names}, {patterns}, {sub(check[3], check[4])}]')
+            elif kind in ("patterns", "dependent"):
+                pairs = []
+                for key, schema, tokens in check[1]:
+                    first = _regexp(key) if kind == "patterns" else js_string(key)
+                    pairs.append(f"[{first}, {sub(schema, tokens)}]")
+                parts.append(f'["{kind}", [{", ".join(pairs)}]]')
+            elif kind == "names":
+                parts.append(f'["names", {sub(check[1], check[2])}]')
+            else:  # if
+                branches = ", ".join("null" if c is None else sub(*c) for c in check[1:])
+                parts.append(f'["if", {branches}]')
+        self.helpers.add("withChecks")
+        return f"withChecks(\n{ind}  [{', '.join(parts)}],\n{ind}  {core_expr},\n{ind})"
+
+    @staticmethod
+    def _patterns(patterns: list[str]) -> str:
+        return "[" + ", ".join(_regexp(p) for p in patterns) + "]"
+
     # -- scalars ---------------------------------------------------------------------------
 
     def _anything(self) -> str:
@@ -416,13 +482,20 @@ class _Emitter:
             parts.append(f".max({int(node['maxLength'])})")
         if "pattern" in node:
             parts.append(f'.regex(new RegExp({js_string(node["pattern"])}, "u"))')
-        if "format" in node:
+        if node.get("format") in FORMAT_CHECKS:
             fmt = node["format"]
-            if fmt not in FORMAT_CHECKS:
-                raise self.fail(pointer_join(pointer, "format"), f"format {fmt!r} has no rule")
             check, error = FORMAT_CHECKS[fmt], js_string(FORMAT_ERRORS[fmt])
             self.helpers.add(check)
             parts.append(f".refine({check}, {{ error: {error} }})")
+        elif "format" in node:
+            fmt = node["format"]
+            if fmt not in formats.PATTERN_FORMATS:
+                raise self.fail(pointer_join(pointer, "format"), f"format {fmt!r} has no rule")
+            self.helpers.add("matchesFormat")
+            parts.append(
+                f".refine((s) => matchesFormat({js_string(fmt)}, s), "
+                f"{{ error: {js_string(f'expected a valid {fmt}')} }})"
+            )
         self.helpers.add("isStorableText")
         error = js_string(f"expected no {formats.UNSTORABLE_TEXT}")
         parts.append(f".refine(isStorableText, {{ error: {error} }})")
@@ -580,8 +653,12 @@ _TAKEN = frozenset(
         "isStorableText",
         "isStorableTree",
         "isOneOf",
+        "isUniqueJson",
+        "matchesFormat",
         "jsonEqual",
         "withInputRules",
+        "withChecks",
+        "Check",
         "InputRules",
         "EMAIL_MAX_LOCAL",
         "EMAIL_MAX_TOTAL",

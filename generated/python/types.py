@@ -12,6 +12,7 @@ real UUID / date / datetime values.
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -25,11 +26,14 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     Strict,
+    TypeAdapter,
+    ValidationError,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from generated.python.rules import (
+    FORMAT_CHECKS,
     is_date,
     is_date_time,
     is_email,
@@ -37,6 +41,7 @@ from generated.python.rules import (
     is_multiple_of,
     is_one_of,
     is_storable_text,
+    is_unique_json,
     is_uuid,
     unstorable_text_paths,
     matches_pattern,
@@ -130,6 +135,103 @@ def _multiple_of(divisor: int | float) -> Any:
     return validate
 
 
+def _nothing(value: Any) -> Any:
+    raise PydanticCustomError("false_schema", "No value is valid here")
+
+
+# Checks beside a core schema (codegen/applicators.py): each sub-schema is a model of its own
+# in models.py, looked up when first used (models.py imports this module).
+_MODELS = __name__.rpartition(".")[0] + ".models"
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _adapter(name: str) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(name)
+    if adapter is None:
+        adapter = _ADAPTERS[name] = TypeAdapter(getattr(importlib.import_module(_MODELS), name))
+    return adapter
+
+
+def _passes(name: str, value: Any) -> bool:
+    try:
+        _adapter(name).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+_JSON_TYPES = {
+    "string": lambda v: type(v) is str,
+    "number": is_json_number,
+    "array": lambda v: type(v) is list,
+    "object": lambda v: type(v) is dict,
+    "integer": lambda v: is_json_number(v) and float(v).is_integer(),
+    "boolean": lambda v: type(v) is bool,
+    "null": lambda v: v is None,
+}
+
+
+def _holds(check: tuple[Any, ...], value: Any) -> bool:
+    kind = check[0]
+    if kind == "all":
+        return _passes(check[1], value)
+    if kind == "not":
+        return not _passes(check[1], value)
+    if kind == "when":
+        return not _JSON_TYPES[check[1]](value) or _passes(check[2], value)
+    if kind == "any":
+        return any(_passes(name, value) for name in check[1])
+    if kind == "one":
+        return sum(_passes(name, value) for name in check[1]) == 1
+    if kind == "type":
+        return any(_JSON_TYPES[t](value) for t in check[1])
+    if type(value) is dict and kind == "required":
+        return all(k in value for k in check[1])
+    if type(value) is list and kind == "unique":
+        return is_unique_json(value)
+    if type(value) is list and kind == "prefix":
+        prefix, rest = check[1], check[2]
+        return all(
+            _passes(prefix[i], x) if i < len(prefix) else rest is None or _passes(rest, x)
+            for i, x in enumerate(value)
+        )
+    if kind == "if":
+        then = check[2] if _passes(check[1], value) else check[3]
+        return then is None or _passes(then, value)
+    if type(value) is not dict:
+        return True
+    if kind == "extra":
+        return all(
+            _passes(check[3], v)
+            for k, v in value.items()
+            if k not in check[1] and not any(matches_pattern(k, p) for p in check[2])
+        )
+    if kind == "patterns":
+        return all(
+            _passes(name, v)
+            for k, v in value.items()
+            for p, name in check[1]
+            if matches_pattern(k, p)
+        )
+    if kind == "names":
+        return all(_passes(check[1], k) for k in value)
+    if kind == "dependent":
+        return all(_passes(name, value) for k, name in check[1] if k in value)
+    return True
+
+
+def _checked(core: str | None, checks: list[tuple[Any, ...]]) -> Any:
+    def validate(value: Any) -> Any:
+        for check in checks:
+            if not _holds(check, value):
+                raise PydanticCustomError(
+                    "schema_check", "Input should pass the schema's {check} check", {"check": check[0]}
+                )
+        return _storable_tree(value) if core is None else _adapter(core).validate_python(value)
+
+    return validate
+
+
 JsonInt = Annotated[int, BeforeValidator(_json_integer), Strict()]
 JsonNumber = Annotated[float, BeforeValidator(_json_number), Strict()]
 JsonBool = Annotated[bool, Strict()]
@@ -147,8 +249,23 @@ DateTime = Annotated[
     PlainValidator(_string_format("date-time", is_date_time, parse_date_time)),
     PlainSerializer(datetime.isoformat),
 ]
+FormatDuration = Annotated[str, PlainValidator(_string_format('duration', FORMAT_CHECKS['duration'], _storable))]
+FormatHostname = Annotated[str, PlainValidator(_string_format('hostname', FORMAT_CHECKS['hostname'], _storable))]
+FormatIdnEmail = Annotated[str, PlainValidator(_string_format('idn-email', FORMAT_CHECKS['idn-email'], _storable))]
+FormatIdnHostname = Annotated[str, PlainValidator(_string_format('idn-hostname', FORMAT_CHECKS['idn-hostname'], _storable))]
+FormatIpv4 = Annotated[str, PlainValidator(_string_format('ipv4', FORMAT_CHECKS['ipv4'], _storable))]
+FormatIpv6 = Annotated[str, PlainValidator(_string_format('ipv6', FORMAT_CHECKS['ipv6'], _storable))]
+FormatIri = Annotated[str, PlainValidator(_string_format('iri', FORMAT_CHECKS['iri'], _storable))]
+FormatIriReference = Annotated[str, PlainValidator(_string_format('iri-reference', FORMAT_CHECKS['iri-reference'], _storable))]
+FormatJsonPointer = Annotated[str, PlainValidator(_string_format('json-pointer', FORMAT_CHECKS['json-pointer'], _storable))]
+FormatRelativeJsonPointer = Annotated[str, PlainValidator(_string_format('relative-json-pointer', FORMAT_CHECKS['relative-json-pointer'], _storable))]
+FormatTime = Annotated[str, PlainValidator(_string_format('time', FORMAT_CHECKS['time'], _storable))]
+FormatUri = Annotated[str, PlainValidator(_string_format('uri', FORMAT_CHECKS['uri'], _storable))]
+FormatUriReference = Annotated[str, PlainValidator(_string_format('uri-reference', FORMAT_CHECKS['uri-reference'], _storable))]
+FormatUriTemplate = Annotated[str, PlainValidator(_string_format('uri-template', FORMAT_CHECKS['uri-template'], _storable))]
 NumberMultipleOf_0_01 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.01))]
 NumberMultipleOf_0_1 = Annotated[JsonNumber, AfterValidator(_multiple_of(0.1))]
+Nothing = Annotated[Any, PlainValidator(_nothing)]
 OneOf_1d8fc6ceb1 = Annotated[Any, PlainValidator(_one_of([None]))]
 
 # Any JSON value (an accept-anything schema, an array's absent items): its text under the rule.
@@ -167,6 +284,20 @@ NullableEmail = Email | None
 NullableUuid = Uuid | None
 NullableDate = Date | None
 NullableDateTime = DateTime | None
+NullableFormatDuration = FormatDuration | None
+NullableFormatHostname = FormatHostname | None
+NullableFormatIdnEmail = FormatIdnEmail | None
+NullableFormatIdnHostname = FormatIdnHostname | None
+NullableFormatIpv4 = FormatIpv4 | None
+NullableFormatIpv6 = FormatIpv6 | None
+NullableFormatIri = FormatIri | None
+NullableFormatIriReference = FormatIriReference | None
+NullableFormatJsonPointer = FormatJsonPointer | None
+NullableFormatRelativeJsonPointer = FormatRelativeJsonPointer | None
+NullableFormatTime = FormatTime | None
+NullableFormatUri = FormatUri | None
+NullableFormatUriReference = FormatUriReference | None
+NullableFormatUriTemplate = FormatUriTemplate | None
 NullableNumberMultipleOf_0_01 = NumberMultipleOf_0_01 | None
 NullableNumberMultipleOf_0_1 = NumberMultipleOf_0_1 | None
 NullableEmailText_0b336843f8 = EmailText_0b336843f8 | None

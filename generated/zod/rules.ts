@@ -47,6 +47,36 @@ export function isOneOf(value: unknown, values: readonly unknown[]): boolean {
   return values.some((v) => jsonEqual(value, v));
 }
 
+/** uniqueItems: no two items JSON-equal (1 and 1.0 repeat; 1 and true do not). */
+export function isUniqueJson(values: readonly unknown[]): boolean {
+  return values.every((x, i) => values.slice(0, i).every((y) => !jsonEqual(x, y)));
+}
+
+// Formats whose rule is a regular expression of the portable subset and an optional length
+// cap (codegen/formats.py); rules.py holds the same table.
+const PATTERN_FORMATS: Readonly<Record<string, readonly [RegExp, number | null]>> = {
+  "ipv4": [new RegExp("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$", "u"), null],
+  "ipv6": [new RegExp("^((([0-9A-Fa-f]{1,4}:){6}([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|(::([0-9A-Fa-f]{1,4}:){5}([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|(([0-9A-Fa-f]{1,4})?::([0-9A-Fa-f]{1,4}:){4}([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|((([0-9A-Fa-f]{1,4}:){0,1}[0-9A-Fa-f]{1,4})?::([0-9A-Fa-f]{1,4}:){3}([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|((([0-9A-Fa-f]{1,4}:){0,2}[0-9A-Fa-f]{1,4})?::([0-9A-Fa-f]{1,4}:){2}([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|((([0-9A-Fa-f]{1,4}:){0,3}[0-9A-Fa-f]{1,4})?::[0-9A-Fa-f]{1,4}:([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|((([0-9A-Fa-f]{1,4}:){0,4}[0-9A-Fa-f]{1,4})?::([0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])))|((([0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})?::[0-9A-Fa-f]{1,4})|((([0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})?::))$", "u"), null],
+  "hostname": [new RegExp("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?([.][A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*[.]?$", "u"), 253],
+  "idn-hostname": [new RegExp("^[A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd]([A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd-]*[A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd])?([.][A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd]([A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd-]*[A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd])?)*[.]?$", "u"), null],
+  "idn-email": [new RegExp("^[\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffdA-Za-z0-9!#$%&'*+/=?^_`{|}~-]+([.][\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffdA-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd]([A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd-]*[A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd])?([.][A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd]([A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd-]*[A-Za-z0-9\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffd])?)*$", "u"), null],
+  "time": [new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$", "u"), null],
+  "duration": [new RegExp("^P(([0-9]+Y([0-9]+M([0-9]+D)?)?|[0-9]+M([0-9]+D)?|[0-9]+D)(T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S))?|T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S)|[0-9]+W)$", "u"), null],
+  "uri": [new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:([A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*$", "u"), null],
+  "uri-reference": [new RegExp("^([A-Za-z][A-Za-z0-9+.-]*:)?([A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*$", "u"), null],
+  "iri": [new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:([\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffdA-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*$", "u"), null],
+  "iri-reference": [new RegExp("^([A-Za-z][A-Za-z0-9+.-]*:)?([\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\ud800\udc00-\ud83f\udffdA-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*$", "u"), null],
+  "uri-template": [new RegExp("^([^\\{\\}]|\\{[^\\{\\}]*\\})*$", "u"), null],
+  "json-pointer": [new RegExp("^(/([^~/]|~[01])*)*$", "u"), null],
+  "relative-json-pointer": [new RegExp("^(0|[1-9][0-9]*)(#|(/([^~/]|~[01])*)*)$", "u"), null],
+};
+
+/** `value` follows the regular-expression format `name` (ipv4, time, hostname, ...). */
+export function matchesFormat(name: string, value: string): boolean {
+  const rule = PATTERN_FORMATS[name];
+  return rule !== undefined && rule[0].test(value) && (rule[1] === null || value.length <= rule[1]);
+}
+
 export function isEmail(value: string): boolean {
   // The regex is ASCII-only, so once it matches, .length counts code points as Python's len().
   if (!EMAIL_RE.test(value)) {
@@ -189,4 +219,118 @@ export function withInputRules<T extends z.ZodType>(rules: InputRules, schema: T
     }
   });
   return input.pipe(schema);
+}
+
+type JsonType = "string" | "number" | "array" | "object";
+type AnyJsonType = JsonType | "integer" | "boolean" | "null";
+
+/** A check beside a core schema (codegen/applicators.py), judged on the input. */
+export type Check =
+  | readonly ["all" | "not", z.ZodType]
+  | readonly ["when", JsonType, z.ZodType]
+  | readonly ["any" | "one", readonly z.ZodType[]]
+  | readonly ["type", readonly AnyJsonType[]]
+  | readonly ["required", readonly string[]]
+  | readonly ["unique"]
+  | readonly ["prefix", readonly z.ZodType[], z.ZodType | null]
+  | readonly ["extra", readonly string[], readonly RegExp[], z.ZodType]
+  | readonly ["patterns", readonly (readonly [RegExp, z.ZodType])[]]
+  | readonly ["names", z.ZodType]
+  | readonly ["dependent", readonly (readonly [string, z.ZodType])[]]
+  | readonly ["if", z.ZodType, z.ZodType | null, z.ZodType | null];
+
+function isJsonType(value: unknown, type: AnyJsonType): boolean {
+  switch (type) {
+    case "integer":
+      return typeof value === "number" && Number.isFinite(value) && Number.isInteger(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "null":
+      return value === null;
+    case "string":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "array":
+      return Array.isArray(value);
+    default:
+      return isJsonObject(value);
+  }
+}
+
+function passes(schema: z.ZodType, value: unknown): boolean {
+  return schema.safeParse(value).success;
+}
+
+function holds(check: Check, value: unknown): boolean {
+  switch (check[0]) {
+    case "all":
+      return passes(check[1], value);
+    case "not":
+      return !passes(check[1], value);
+    case "when":
+      return !isJsonType(value, check[1]) || passes(check[2], value);
+    case "any":
+      return check[1].some((s) => passes(s, value));
+    case "one":
+      return check[1].filter((s) => passes(s, value)).length === 1;
+    case "type":
+      return check[1].some((t) => isJsonType(value, t));
+    case "required": {
+      const names = check[1];
+      return !isJsonObject(value) || names.every((k) => Object.hasOwn(value, k));
+    }
+    case "unique":
+      return !Array.isArray(value) || isUniqueJson(value);
+    case "prefix": {
+      const [, prefix, rest] = check;
+      return (
+        !Array.isArray(value) ||
+        value.every((x: unknown, i: number) => {
+          const schema = i < prefix.length ? prefix[i] : rest;
+          return schema === null || schema === undefined || passes(schema, x);
+        })
+      );
+    }
+    case "if": {
+      const then = passes(check[1], value) ? check[2] : check[3];
+      return then === null || passes(then, value);
+    }
+    case "extra": {
+      const [, names, patterns, schema] = check;
+      return (
+        !isJsonObject(value) ||
+        Object.keys(value).every(
+          (k) => names.includes(k) || patterns.some((p) => p.test(k)) || passes(schema, value[k]),
+        )
+      );
+    }
+    case "patterns": {
+      const pairs = check[1];
+      return (
+        !isJsonObject(value) ||
+        Object.keys(value).every((k) => pairs.every(([p, s]) => !p.test(k) || passes(s, value[k])))
+      );
+    }
+    case "names": {
+      const schema = check[1];
+      return !isJsonObject(value) || Object.keys(value).every((k) => passes(schema, k));
+    }
+    case "dependent": {
+      const pairs = check[1];
+      return (
+        !isJsonObject(value) || pairs.every(([k, s]) => !Object.hasOwn(value, k) || passes(s, value))
+      );
+    }
+  }
+}
+
+/** `core`, and every check passed by the input (allOf, not, uniqueItems, prefixItems, ...). */
+export function withChecks<T extends z.ZodType>(checks: readonly Check[], core: T) {
+  return z
+    .unknown()
+    .refine((value) => checks.every((c) => holds(c, value)), {
+      error: "expected a value that passes every check of its schema",
+    })
+    .pipe(core);
 }

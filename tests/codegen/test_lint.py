@@ -41,25 +41,38 @@ def obj(prop: Any) -> dict[str, Any]:
         (obj({"type": "string", "pattern": "^\\p{L}+$"}), "/properties/p/pattern", "not portable"),
         (obj({"type": "string", "pattern": "a{2"}), "/properties/p/pattern", "'{'"),
         (obj({"type": "string", "pattern": "(a)\\1"}), "/properties/p/pattern", "not portable"),
-        (obj({"type": "string", "format": "ipv4"}), "/properties/p/format", "no project rule"),
+        (obj({"type": "string", "format": "regex"}), "/properties/p/format", "no project rule"),
         (obj({"type": "string", "enum": ["a", 1]}), "/properties/p/enum", "strings"),
         (obj({"type": ["string", "null"], "enum": ["a"]}), "/properties/p/enum", "list null"),
         (obj({"type": "string", "const": 1}), "/properties/p/const", "nothing is valid"),
         (obj({"const": "a", "maxLength": 3}), "/properties/p/maxLength", "needs a 'type'"),
         (obj({"type": "string", "default": 5}), "/properties/p/default", "not valid"),
-        (obj({"oneOf": [{"type": "string"}]}), "/properties/p", "without a 'type'"),
+        (obj({"contains": {"type": "string"}}), "/properties/p", "outside the translated"),
+        # Each branch of an applicator is linted as a schema of its own.
         (
             obj({"anyOf": [{"type": "string"}, {"type": "integer"}]}),
-            "/properties/p/anyOf",
-            "nullable reference",
+            "/properties/p/anyOf/1",
+            "within ±(2^53 - 1)",
+        ),
+        (
+            obj({"not": {"type": "string", "pattern": "\\w"}}),
+            "/properties/p/not/pattern",
+            "portable",
+        ),
+        (obj({"allOf": []}), "/properties/p/allOf", "wrong shape"),
+        (
+            obj({"type": "object", "patternProperties": {"a.": {"type": "string"}}}),
+            "/properties/p/patternProperties/a.",
+            "'.'",
         ),
         (obj({"$ref": "#/$defs/Missing"}), "/properties/p/$ref", "unresolvable"),
-        (obj({"$ref": "#/$defs/Known", "maxLength": 3}), "/properties/p/maxLength", "beside $ref"),
+        (obj({"$ref": "#/$defs/Known", "maxLength": 3}), "/properties/p", "without a 'type'"),
+        (obj({"$ref": "#/$defs/Missing", "type": "object"}), "/properties/p/$ref", "unresolvable"),
         (obj({"type": "array"}), "/properties/p", "declare its items"),
         (
-            obj({"type": "array", "items": {"type": "string"}, "uniqueItems": True}),
+            obj({"type": "array", "items": {"type": "string"}, "uniqueItems": "yes"}),
             "/properties/p/uniqueItems",
-            "not supported",
+            "wrong shape",
         ),
         (obj({"type": "number", "multipleOf": 0}), "/properties/p/multipleOf", "greater than 0"),
         (
@@ -83,9 +96,9 @@ def obj(prop: Any) -> dict[str, Any]:
             "snake_case",
         ),
         (
-            {"type": "object", "additionalProperties": {"type": "string"}},
+            {"type": "object", "additionalProperties": 5},
             "/additionalProperties",
-            "false",
+            "schema or a boolean",
         ),
         ({"type": "object", "required": ["x"], "properties": {}}, "/required/0", "not a property"),
         ({"type": ["string", "integer"]}, "/type", '[T, "null"]'),
@@ -108,6 +121,21 @@ def test_rule_fires_with_pointer(schema: Any, pointer: str, fragment: str) -> No
         obj({"type": "integer", "minimum": 1, "maximum": 100, "default": 25}),
         obj({"type": ["string", "null"], "enum": ["a", "b", None]}),
         obj({"type": "array", "items": {"type": "string"}, "maxItems": 3}),
+        # The wider subset (codegen/applicators.py, codegen/formats.py).
+        obj({"type": "string", "format": "ipv4"}),
+        obj({"type": "array", "items": {"type": "string"}, "uniqueItems": True}),
+        obj({"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "boolean"}}),
+        obj({"type": "object", "additionalProperties": {"type": "string", "maxLength": 3}}),
+        obj({"$ref": "#/$defs/Known", "type": "object", "minProperties": 1}),
+        obj({"not": {"type": "string"}}),
+        obj(
+            {
+                "allOf": [
+                    {"type": "object", "properties": {"a": {"type": "string"}}},
+                    {"type": "object", "required": ["b"], "properties": {"b": {"type": "boolean"}}},
+                ]
+            }
+        ),
     ],
 )
 def test_subset_is_accepted(schema: Any) -> None:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from schemathesis.generation.jsonschema.builder import build
 
 from codegen import formats
+from generated.python.rules import python_pattern
 
 Schema = dict[str, Any]
 
@@ -34,6 +35,11 @@ FORMAT_STRATEGIES = {
     "date-time": st.datetimes(
         timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=2))])
     ).map(dt.datetime.isoformat),
+    # The regular-expression formats: strings drawn from the rule itself.
+    **{
+        name: st.from_regex(re.compile(python_pattern(pattern)), fullmatch=True)
+        for name, (pattern, _cap) in formats.PATTERN_FORMATS.items()
+    },
 }
 
 FORMAT_TRAPS: dict[str, list[Any]] = {
@@ -89,6 +95,25 @@ FORMAT_TRAPS: dict[str, list[Any]] = {
         "2024-01-01T00:00:00Z\n",
     ],
 }
+# The regular-expression formats' edges: near misses of each rule, in either direction.
+FORMAT_TRAPS.update(
+    {
+        "ipv4": ["192.168.0.1", "256.1.1.1", "01.2.3.4", "1.2.3", "1.2.3.4\n", "١.2.3.4"],
+        "ipv6": ["::1", "::", "1:2:3:4:5:6:7:8", "1::2::3", "::ffff:1.2.3.4", "12345::", ":1"],
+        "hostname": ["example.com", "a" * 64 + ".com", "-a.com", "a_b.com", "x." * 127 + "x"],
+        "idn-hostname": ["例え.テスト", "ex ample.com", "é.fr", "a" * 70],
+        "idn-email": ["실례@실례.테스트", "a@b", "é@é.fr", "a b@c.d"],
+        "time": ["08:30:06Z", "08:30:06+01:00", "24:00:00Z", "08:30:60Z", "08:30:06", "8:30:06Z"],
+        "duration": ["P1D", "PT1H", "P1Y2M3DT4H5M6S", "P", "PT", "P1W", "P1DT", "P1H"],
+        "uri": ["https://example.com/a?b#c", "example.com", "a:b", "http://x/%zz", "http://x/ y"],
+        "uri-reference": ["/a/b", "#f", "", "a b", "%41", "\\x"],
+        "iri": ["http://例え.テスト/", "http://x/ y", "a:é"],
+        "iri-reference": ["/é", "é", "a b"],
+        "uri-template": ["/a/{b}", "/a/{b", "{}", "}"],
+        "json-pointer": ["", "/a/b", "/a~0b~1", "a", "/~2"],
+        "relative-json-pointer": ["0", "1/a", "2#", "01", "-1", "0##"],
+    }
+)
 WRONG_TYPES: list[Any] = [None, 1, 1.5, "x", True, [], {}]
 NUMBER_TRAPS: list[Any] = [
     0,

@@ -19,10 +19,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from codegen.formats import FORMATS
+
 Schema = dict[str, Any]
 
-# Date, UUID and date-time first: Pydantic's own types behind them refuse length constraints.
-FORMATS = ("date", "uuid", "date-time", "email")
 PROPERTY_NAMES = ("a", "b", "c", "d_e", "f1", "g")
 ENUM_VALUES = ("a", "bb", "ccc", "", "é", "😀", "a-b", "2024-01-01", "A1")
 # Atoms of the portable pattern grammar and its edges: escaped punctuation, classes with a
@@ -144,8 +144,67 @@ def nodes(earlier: list[str], depth: int) -> st.SearchStrategy[Schema]:
         options.append(target.map(lambda r: {"$ref": r}))
         options.append(target.map(lambda r: {"anyOf": [{"$ref": r}, {"type": "null"}]}))
     if depth > 0:
-        options += [arrays(earlier, depth - 1), objects(earlier, depth - 1)]
+        options += [
+            arrays(earlier, depth - 1),
+            objects(earlier, depth - 1),
+            applied(earlier, depth - 1),
+        ]
     return st.one_of(options)
+
+
+# Assertions without a type: each applies only to values of its own type.
+TYPELESS = (
+    {"minLength": 2},
+    {"maximum": 3, "minLength": 1},
+    {"maxItems": 1, "uniqueItems": True},
+    {"required": ["a"], "minProperties": 1},
+    {"multipleOf": 2, "format": "ipv4"},
+)
+
+
+@st.composite
+def applied(draw: st.DrawFn, earlier: list[str], depth: int) -> Schema:
+    """Keywords translated as checks beside a core (codegen/applicators.py), and booleans."""
+    sub = nodes(earlier, depth)
+    kind = draw(
+        st.sampled_from(
+            ("allOf", "not", "anyOf", "oneOf", "ref", "typeless", "types", "if", "bool")
+        )
+    )
+    if kind == "allOf":
+        branches = draw(st.lists(st.one_of(objects(earlier, depth), sub), min_size=1, max_size=3))
+        return {"allOf": branches}
+    if kind in ("anyOf", "oneOf"):
+        return {kind: draw(st.lists(sub, min_size=1, max_size=3))}
+    if kind == "not":
+        return {"not": draw(sub)}
+    if kind == "ref" and earlier:
+        sibling = draw(
+            st.one_of(st.sampled_from(TYPELESS), objects(earlier, depth), arrays(earlier, depth))
+        )
+        return {"$ref": f"#/$defs/{draw(st.sampled_from(earlier))}", **sibling}
+    if kind == "types":
+        types = draw(
+            st.lists(
+                st.sampled_from(
+                    ("string", "integer", "number", "array", "object", "boolean", "null")
+                ),
+                min_size=1,
+                max_size=3,
+                unique=True,
+            )
+        )
+        return {"type": types, **draw(st.sampled_from(TYPELESS))}
+    if kind == "if":
+        node: Schema = {"if": draw(sub)}
+        if draw(st.booleans()):
+            node["then"] = draw(sub)
+        if draw(st.booleans()):
+            node["else"] = draw(sub)
+        return node
+    if kind == "bool":
+        return draw(st.booleans())  # type: ignore[no-any-return]
+    return dict(draw(st.sampled_from(TYPELESS)))
 
 
 @st.composite
@@ -157,6 +216,12 @@ def arrays(draw: st.DrawFn, earlier: list[str], depth: int) -> Schema:
         node["minItems"] = draw(st.integers(0, 2))
     if draw(st.booleans()):
         node["maxItems"] = draw(st.integers(node.get("minItems", 0), 4))
+    if draw(st.integers(0, 2)) == 0:
+        node["uniqueItems"] = draw(st.booleans())
+    if draw(st.integers(0, 2)) == 0:
+        node["prefixItems"] = draw(st.lists(nodes(earlier, depth), max_size=3))
+        if draw(st.booleans()):
+            node["items"] = draw(st.one_of(st.booleans(), nodes(earlier, depth)))
     return node
 
 
@@ -167,8 +232,15 @@ def objects(draw: st.DrawFn, earlier: list[str], depth: int) -> Schema:
     node: Schema = {"type": _nullable("object", draw(st.booleans())), "properties": props}
     if names and draw(st.booleans()):
         node["required"] = draw(st.lists(st.sampled_from(names), unique=True))
-    if draw(st.booleans()):
+    closing = draw(st.integers(0, 3))
+    if closing == 1:
         node["additionalProperties"] = False
+    elif closing == 2:
+        node["additionalProperties"] = draw(st.one_of(st.booleans(), nodes(earlier, depth)))
+    if draw(st.integers(0, 3)) == 0:
+        node["patternProperties"] = {draw(patterns()): draw(nodes(earlier, depth))}
+    if draw(st.integers(0, 4)) == 0:
+        node["propertyNames"] = {"type": "string", "maxLength": draw(st.integers(0, 3))}
     if draw(st.integers(0, 3)) == 0:
         node["minProperties"] = draw(st.integers(0, 2))
     return node

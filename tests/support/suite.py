@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from codegen import patterns
 from codegen.lint import ANNOTATIONS, KEYWORDS_BY_TYPE, lint_schema
+from codegen.refs import bundle_document
 from codegen.runtime import contract_validator
 
 # A vendored subset of the official suite (its README says which files and from where).
@@ -135,46 +135,27 @@ def natural_type(schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _rename_refs(node: Any, mapping: dict[str, str]) -> Any:
-    if isinstance(node, dict):
-        out = {}
-        for k, v in node.items():
-            if k == "$ref" and isinstance(v, str) and v in mapping:
-                out[k] = mapping[v]
-            elif k in ("enum", "const", "default", "examples"):
-                out[k] = v
-            else:
-                out[k] = _rename_refs(v, mapping)
-        return out
-    if isinstance(node, list):
-        return [_rename_refs(x, mapping) for x in node]
-    return node
-
-
 def prepare(group: Group, index: int) -> None:
     """Fill in group.name / compiled / added_type, or group.refused with the lint's reason."""
     group.name = f"Case{index}"
     schema = group.schema
-    if not isinstance(schema, dict):
-        group.refused = "boolean schemas are not supported"
+    if isinstance(schema, bool):
+        group.compiled = {group.name: schema}  # true / false: every emitter translates both
         return
-    schema = copy.deepcopy(schema)
-    schema.pop("$schema", None)
-    local_defs = schema.pop("$defs", {})
-    mapping = {
-        f"#/$defs/{k}": f"#/$defs/{group.name}D{re.sub('[^A-Za-z0-9]', '', k.title())}{i}"
-        for i, k in enumerate(local_defs)
-    }
-    defs = {
-        mapping[f"#/$defs/{k}"].rsplit("/", 1)[1]: _rename_refs(v, mapping)
-        for k, v in local_defs.items()
-    }
-    schema = _rename_refs(schema, mapping)
-    if "type" not in schema and "$ref" not in schema and "anyOf" not in schema:
+    # References resolved at codegen time into named defs (codegen/refs.py). The type of a
+    # typed variant is added at the top only: a reference to the root (`#`) still means the
+    # suite's own schema, kept as <name>Root.
+    root = f"{group.name}Root"
+    defs = bundle_document(copy.deepcopy(schema), root)
+    schema = defs[root]
+    t = None
+    if isinstance(schema, dict) and not {"type", "$ref", "anyOf"} & set(schema):
         t = natural_type(schema)
-        if t is not None:
-            schema = {"type": t, **schema}
-            group.added_type = t
+    if t is not None:
+        schema = {"type": t, **schema}
+        group.added_type = t
+    if f'"#/$defs/{root}"' not in json.dumps(defs):
+        del defs[root]
     names = set(defs) | {group.name}
     validator_cls = contract_validator()
     bundle = {**defs, group.name: schema}

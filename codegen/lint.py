@@ -14,7 +14,17 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from codegen.applicators import is_anything, needs_split, split, sub_schemas, type_list
+from codegen.applicators import (
+    ANNOTATIONS as ANNOTATIONS,
+)
+from codegen.applicators import (
+    TYPE_KEYWORDS,
+    is_anything,
+    needs_split,
+    split,
+    sub_schemas,
+    type_list,
+)
 from codegen.errors import ContractError, pointer_join
 from codegen.formats import FORMATS, MAX_DOUBLE, MAX_SAFE_INTEGER, UNSTORABLE_TEXT
 from codegen.literals import is_literal_node, listed_values, surviving_values
@@ -23,31 +33,16 @@ from codegen.runtime import rules_module_name
 from codegen.strings import enum_survivors
 
 TYPES = ("object", "array", "string", "integer", "number", "boolean", "null")
-ANNOTATIONS = frozenset(
-    {
-        "title",
-        "description",
-        "default",
-        "examples",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-        "$comment",
-    }
-)
 ROOT_ONLY = frozenset({"$schema", "$id", "$defs"})
+# The keywords of each type (codegen/applicators.py), a string's enum, and none for the rest.
 KEYWORDS_BY_TYPE: dict[str, frozenset[str]] = {
-    "string": frozenset({"minLength", "maxLength", "pattern", "format", "enum"}),
-    "integer": frozenset(
-        {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
-    ),
-    "number": frozenset(
-        {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
-    ),
+    "string": TYPE_KEYWORDS["string"] | {"enum"},
+    "integer": TYPE_KEYWORDS["number"],
+    "number": TYPE_KEYWORDS["number"],
     "boolean": frozenset(),
     "null": frozenset(),
-    "array": frozenset({"items", "minItems", "maxItems", "uniqueItems", "prefixItems"}),
-    "object": frozenset({"properties", "required", "additionalProperties", "minProperties"}),
+    "array": TYPE_KEYWORDS["array"],
+    "object": TYPE_KEYWORDS["object"],
 }
 # Names that break one of the targets: JavaScript looks them up through Object.prototype
 # (so `required: ["constructor"]` passes on `{}`), Python cannot use keywords as attributes,

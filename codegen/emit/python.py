@@ -105,6 +105,7 @@ class _Preparer:
         # name -> (name, core def or None, checks with def names): codegen/applicators.py
         self.checked: dict[str, tuple[str, str | None, list[tuple[Any, ...]]]] = {}
         self.hoisted: dict[str, Any] = {}  # defs made for the checks' sub-schemas
+        self.raw: dict[str, Any] = {}  # the bundle's defs as written
 
     def node(self, node: Any, root: bool = False) -> Any:
         if isinstance(node, bool):
@@ -212,7 +213,14 @@ class _Preparer:
     def _hoist(self, schema: Any) -> str:
         """The def name a sub-schema is validated with: its own, for a bare reference."""
         if isinstance(schema, dict) and set(schema) == {"$ref"}:
-            return str(schema["$ref"]).rsplit("/", 1)[1]
+            name = str(schema["$ref"]).rsplit("/", 1)[1]
+            target = self.raw.get(name)
+            if isinstance(target, dict) and target.get("type") == "object":
+                if not needs_split(target):
+                    return name  # a model class, never inlined by the generator
+            # Any other def may be a root model the generator inlines where it is referenced
+            # (and then drops): the check gets its own copy.
+            schema = target if target is not None else schema
         digest = hashlib.sha256(json.dumps(schema, sort_keys=True).encode()).hexdigest()[:12]
         name = f"Sub{digest}"
         self.hoisted.setdefault(name, schema)
@@ -231,6 +239,7 @@ class _Preparer:
         return full
 
     def defs(self, defs: dict[str, Schema]) -> dict[str, Schema]:
+        self.raw = defs
         out: dict[str, Schema] = {}
         self._defs(defs, out)
         done: set[str] = set()

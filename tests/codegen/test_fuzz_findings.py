@@ -90,6 +90,39 @@ FINDINGS: dict[str, tuple[dict[str, Any], list[tuple[str, bool]]]] = {
         },
         [('{"x": {}}', False), ('{"x": null}', True), ('{"x": {"k": 1}}', True)],
     ),
+    # The wider subset (codegen/applicators.py). A type list holding object and null was
+    # translated as a nullable object by Pydantic (arrays refused).
+    "TypeList": (
+        {"type": ["array", "object", "null"]},
+        [("[1]", True), ("{}", True), ("null", True), ("1", False), ('"a"', False)],
+    ),
+    # A check looks its sub-schema's model up by name, and the generator drops the class of a
+    # root model it inlines where it is referenced: the lookup crashed.
+    "NotString": ({"not": {"type": "string"}}, [("1", True), ('"a"', False), ("null", True)]),
+    "HoldsNotString": (
+        {"type": "object", "properties": {"v": {"$ref": "#/$defs/NotString"}}},
+        [('{"v": 1}', True), ('{"v": "a"}', False)],
+    ),
+    # Judged through its users only: the generator drops its class (collapse_root_models).
+    "Natural": ({"type": "integer", "minimum": 0}, []),
+    "HoldsNatural": (
+        {"type": "object", "properties": {"n": {"$ref": "#/$defs/Natural"}}},
+        [('{"n": 1}', True), ('{"n": -1}', False)],
+    ),
+    "SmallNatural": (
+        {"$ref": "#/$defs/Natural", "maximum": 5},
+        [("3", True), ("-1", False), ("6", False), ('"x"', False), ("5.0", True)],
+    ),
+    # uniqueItems under JSON equality: 1 and 1.0 repeat, 1 and true do not, keys in any order.
+    "Unique": (
+        {"type": "array", "uniqueItems": True},
+        [("[1, 1.0]", False), ("[1, true]", True), ('[{"a": 1, "b": 2}, {"b": 2, "a": 1}]', False)],
+    ),
+    # A type-less assertion applies to its own type only.
+    "TypelessMaxLength": (
+        {"maxLength": 2},
+        [("12345", True), ('"abc"', False), ('"ab"', True), ("[1, 2, 3]", True)],
+    ),
 }
 CASES = [(name, text, ok) for name, (_, cases) in FINDINGS.items() for text, ok in cases]
 
@@ -112,8 +145,8 @@ def test_the_findings_are_inside_the_subset() -> None:
             lint_schema(
                 schema,
                 f"/$defs/{name}",
-                ref_exists=lambda r: False,
-                is_valid=lambda v, n: bool(validator(n).is_valid(v)),
+                ref_exists=lambda r: r.removeprefix("#/$defs/") in defs,
+                is_valid=lambda v, n: bool(validator({**n, "$defs": defs}).is_valid(v)),
                 policy=False,
             )
         )
@@ -173,3 +206,9 @@ def test_values_no_party_can_hold_are_refused(
     found = lint(schema)
     assert [p for p, _ in found] == [pointer], found
     assert fragment in found[0][1], found
+
+
+def test_pattern_properties_are_linted_like_patterns() -> None:
+    found = lint({"type": "object", "patternProperties": {"^a\\-b$": {"type": "string"}}})
+    assert [p for p, _ in found] == ["/$defs/X/patternProperties/^a\\-b$"], found
+    assert "JavaScript" in found[0][1], found

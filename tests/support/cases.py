@@ -174,10 +174,13 @@ def resolve(node: Schema, defs: dict[str, Schema]) -> tuple[Schema, bool]:
     """Follow $ref and the nullable-ref idiom: (the target schema, nullable)."""
     nullable = False
     while True:
-        if "anyOf" in node:
+        if not isinstance(node, dict):
+            return {}, nullable  # a boolean schema: no keywords to mutate from
+        branches = node.get("anyOf")
+        if isinstance(branches, list) and len(branches) == 2 and branches[1] == {"type": "null"}:
             nullable = True
             node = node["anyOf"][0]
-        elif "$ref" in node:
+        elif isinstance(node.get("$ref"), str):
             node = defs[node["$ref"].rsplit("/", 1)[1]]
         else:
             t = node.get("type")

@@ -251,7 +251,10 @@ def bundles(draw: st.DrawFn, size: int, prefix: str = "F") -> dict[str, Schema]:
     """`size` named schemas; each may reference the ones drawn before it."""
     defs: dict[str, Schema] = {}
     for i in range(size):
-        defs[f"{prefix}{i}"] = draw(nodes(list(defs), depth=2))
+        # Every third one is a composition (codegen/applicators.py), so a bounded run meets
+        # each of them; the others may still hold one anywhere.
+        strategy = applied(list(defs), 1) if i % 3 == 2 else nodes(list(defs), depth=2)
+        defs[f"{prefix}{i}"] = draw(strategy)
     return defs
 
 

@@ -215,9 +215,12 @@ class _Preparer:
         if isinstance(schema, dict) and set(schema) == {"$ref"}:
             name = str(schema["$ref"]).rsplit("/", 1)[1]
             target = self.raw.get(name)
-            if isinstance(target, dict) and target.get("type") == "object":
-                if not needs_split(target):
-                    return name  # a model class, never inlined by the generator
+            if (
+                isinstance(target, dict)
+                and target.get("type") == "object"
+                and not needs_split(target)
+            ):
+                return name  # a model class, never inlined by the generator
             # Any other def may be a root model the generator inlines where it is referenced
             # (and then drops): the check gets its own copy.
             schema = target if target is not None else schema

@@ -61,18 +61,23 @@ def _ipv6() -> str:
 # Python `re` and JavaScript `u` mode) and, for ASCII-only ones, a length cap (where len() and
 # .length agree). Dialect decisions, each party applying the same one: `time` needs an offset
 # and has no leap second (as date-time); hostnames are RFC 1123 LDH labels (≤ 63 each, ≤ 253 in
-# all, a trailing dot allowed); IPv4 has no leading zeros; URIs are RFC 3986's characters with a
+# all; A-labels are not decoded); IPv4 has no leading zeros; URIs are RFC 3986's characters with a
 # scheme (`uri`, `iri`) and well-formed percent escapes, the IRI forms also allowing RFC 3987's
 # non-ASCII characters; IDN forms are their ASCII rule with those characters in labels.
 DEC_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
 IPV4 = f"({DEC_OCTET}[.]){{3}}{DEC_OCTET}"
 LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# RFC 6570: literal characters, and expressions of an operator and variables with modifiers.
+VARCHAR = "([A-Za-z0-9_]|%[0-9A-Fa-f]{2})"
+VARSPEC = f"{VARCHAR}([.]?{VARCHAR})*(:[1-9][0-9]{{0,3}}|\\*)?"
+URI_TEMPLATE_EXPRESSION = f"\\{{[+#./;?&=,!@|]?{VARSPEC}(,{VARSPEC})*\\}}"
 # RFC 3987 ucschar (no private use), written as literal characters: both engines read a
 # class of code points in `u` mode.
 UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0001fffd"
 IDN_LABEL = f"[A-Za-z0-9{UCSCHAR}]([A-Za-z0-9{UCSCHAR}-]*[A-Za-z0-9{UCSCHAR}])?"
 URI_CHARS = "A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=-"
 PCT = "%[0-9A-Fa-f]{2}"
+URI_TEMPLATE_LITERAL = f"[{UCSCHAR}!#$&(-;=?-\\[\\]_a-z~]|{PCT}"
 SCHEME = "[A-Za-z][A-Za-z0-9+.-]*"
 JSON_POINTER = "(/([^~/]|~[01])*)*"
 DURATION_TIME = "T([0-9]+H([0-9]+M([0-9]+S)?)?|[0-9]+M([0-9]+S)?|[0-9]+S)"
@@ -80,8 +85,8 @@ DURATION_DATE = "([0-9]+Y([0-9]+M([0-9]+D)?)?|[0-9]+M([0-9]+D)?|[0-9]+D)"
 PATTERN_FORMATS: dict[str, tuple[str, int | None]] = {
     "ipv4": (f"^{IPV4}$", None),
     "ipv6": (_ipv6(), None),
-    "hostname": (f"^{LABEL}([.]{LABEL})*[.]?$", 253),
-    "idn-hostname": (f"^{IDN_LABEL}([.]{IDN_LABEL})*[.]?$", None),
+    "hostname": (f"^{LABEL}([.]{LABEL})*$", 253),
+    "idn-hostname": (f"^{IDN_LABEL}([.]{IDN_LABEL})*$", None),
     "idn-email": (
         f"^[{UCSCHAR}{EMAIL_ATEXT}]+([.][{UCSCHAR}{EMAIL_ATEXT}]+)*@{IDN_LABEL}([.]{IDN_LABEL})*$",
         None,
@@ -95,7 +100,7 @@ PATTERN_FORMATS: dict[str, tuple[str, int | None]] = {
     "uri-reference": (f"^({SCHEME}:)?([{URI_CHARS}]|{PCT})*$", None),
     "iri": (f"^{SCHEME}:([{UCSCHAR}{URI_CHARS}]|{PCT})*$", None),
     "iri-reference": (f"^({SCHEME}:)?([{UCSCHAR}{URI_CHARS}]|{PCT})*$", None),
-    "uri-template": ("^([^\\{\\}]|\\{[^\\{\\}]*\\})*$", None),
+    "uri-template": (f"^({URI_TEMPLATE_LITERAL}|{URI_TEMPLATE_EXPRESSION})*$", None),
     "json-pointer": (f"^{JSON_POINTER}$", None),
     "relative-json-pointer": (f"^(0|[1-9][0-9]*)(#|{JSON_POINTER})$", None),
 }

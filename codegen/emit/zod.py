@@ -21,6 +21,9 @@ project's jsonschema validator):
 | `multipleOf` | `.refine((n) => isMultipleOf(n, "<divisor>"))`: exact decimals |
 | array | `z.array(item).min(n).max(n)` |
 | `minProperties`, prototype-named keys | checks on the input object (rules.ts) |
+| `format` ipv4, time, uri, ... | `.refine((s) => matchesFormat(name, s))`: one regex table |
+| `allOf`, `not`, `uniqueItems`, ... | `withChecks([...], core)` (codegen/applicators.py) |
+| `true` / `false` | any JSON value / `z.never()` |
 
 Two differences from a plain translation, both for the package's users:
 

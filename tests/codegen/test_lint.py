@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
+from codegen import formats
 from codegen.lint import lint_schema, pattern_problem
+from codegen.patterns import engine_problem
 from codegen.runtime import contract_validator
 
 
@@ -165,3 +167,11 @@ def test_subset_is_accepted(schema: Any) -> None:
 )
 def test_pattern_subset(pattern: str, ok: bool) -> None:
     assert (pattern_problem(pattern) is None) is ok
+
+
+@pytest.mark.parametrize("name", sorted(formats.PATTERN_FORMATS))
+def test_format_rules_are_portable_patterns(name: str) -> None:
+    """A regular-expression format reads alike in Python and JavaScript, as contract patterns."""
+    pattern, _cap = formats.PATTERN_FORMATS[name]
+    assert pattern_problem(pattern) is None
+    assert engine_problem(pattern) is None

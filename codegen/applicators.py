@@ -13,6 +13,7 @@ sub-schemas that are themselves translated exactly, and tests JSON values as JSO
 | `anyOf` / `oneOf: [A, B]` | ("any" / "one", [A, B]): at least / exactly one passes |
 | `type: [T, U, ...]` beyond the pair [T, "null"] | ("type", [T, U, ...]); T's keywords as below |
 | `required` names without a property | ("required", [names]): own keys present |
+| a property named `__proto__`, `class`, `copy`, ... | ("props", [(name, S)]): own key vs S |
 | `$ref: R` beside other keywords | ("all", {"$ref": R}); the siblings stay in the core |
 | `uniqueItems: true` | ("unique",): no two items JSON-equal (1 == 1.0, never true) |
 | `prefixItems: [A, B]`, `items: C` | ("prefix", [A, B], C or None): item i against A, B, then C |
@@ -30,6 +31,7 @@ Boolean schemas are the core `true` (any JSON value) and `false` (none).
 
 from __future__ import annotations
 
+import keyword
 from typing import Any
 
 ANNOTATIONS = frozenset(
@@ -44,6 +46,40 @@ ANNOTATIONS = frozenset(
         "$comment",
     }
 )
+# Names that break one of the targets: JavaScript looks them up through Object.prototype
+# (so `required: ["constructor"]` passes on `{}`), Python cannot use keywords as attributes,
+# and Pydantic reserves its own attribute names.
+JS_PROTOTYPE_NAMES = frozenset(
+    {
+        "__proto__",
+        "constructor",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "toString",
+        "valueOf",
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+    }
+)
+PYDANTIC_NAMES = frozenset(
+    {"copy", "dict", "json", "schema", "schema_json", "validate", "construct", "fields"}
+)
+
+
+def colliding_name(name: str) -> bool:
+    """A property name one of the targets cannot use as a field (checked on own keys instead)."""
+    return (
+        name in JS_PROTOTYPE_NAMES
+        or keyword.iskeyword(name)
+        or name in PYDANTIC_NAMES
+        or name.startswith("model_")
+    )
+
+
 # Keywords judged per JSON type ("integer" and "number" share theirs).
 TYPE_KEYWORDS: dict[str, frozenset[str]] = {
     "string": frozenset({"minLength", "maxLength", "pattern", "format"}),
@@ -114,6 +150,11 @@ def type_list(node: dict[str, Any]) -> bool:
     return not pair
 
 
+def _colliding(node: dict[str, Any]) -> bool:
+    props = node.get("properties")
+    return isinstance(props, dict) and any(colliding_name(k) for k in props)
+
+
 def _undeclared_required(node: dict[str, Any]) -> bool:
     required, props = node.get("required"), node.get("properties", {})
     return (
@@ -129,6 +170,8 @@ def needs_split(node: Any) -> bool:
         return False
     keys = set(node) - ANNOTATIONS
     if keys & SPLIT or "anyOf" in keys or type_list(node) or _undeclared_required(node):
+        return True
+    if "type" in node and _colliding(node):
         return True
     if "$ref" in node:
         return bool(keys - {"$ref", "$schema", "$id", "$defs"})
@@ -167,6 +210,17 @@ def split(node: dict[str, Any]) -> tuple[dict[str, Any], list[Check]]:
     core.pop("else", None)
     if type_list(core):
         checks.append(("type", list(core.pop("type"))))
+    if "type" in core and _colliding(core):
+        props = dict(core["properties"])
+        moved = [(k, props.pop(k), ("properties", k)) for k in list(props) if colliding_name(k)]
+        if core.get("additionalProperties") is False:
+            # Closed over every declared name, the moved ones included.
+            names = sorted(core["properties"])
+            patterns = sorted(core.get("patternProperties", {}))
+            checks.append(("extra", names, patterns, False, ("additionalProperties",)))
+            del core["additionalProperties"]
+        core["properties"] = props
+        checks.append(("props", moved))
     if _undeclared_required(core):
         props = core.get("properties", {})
         names = [k for k in core["required"] if k not in props]
@@ -227,7 +281,7 @@ def sub_schemas(check: Check) -> list[tuple[Any, tuple[Any, ...]]]:
         return [(check[2], check[3])]
     if kind in ("any", "one"):
         return list(check[1])
-    if kind in ("patterns", "dependent"):
+    if kind in ("patterns", "dependent", "props"):
         return [(sub, tokens) for _k, sub, tokens in check[1]]
     if kind == "names":
         return [(check[1], check[2])]

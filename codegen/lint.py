@@ -8,7 +8,6 @@ schema node and returns every problem with its JSON pointer.
 
 from __future__ import annotations
 
-import keyword
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -18,7 +17,11 @@ from codegen.applicators import (
     ANNOTATIONS as ANNOTATIONS,
 )
 from codegen.applicators import (
+    JS_PROTOTYPE_NAMES as JS_PROTOTYPE_NAMES,
+)
+from codegen.applicators import (
     TYPE_KEYWORDS,
+    colliding_name,
     is_anything,
     needs_split,
     split,
@@ -44,28 +47,6 @@ KEYWORDS_BY_TYPE: dict[str, frozenset[str]] = {
     "array": TYPE_KEYWORDS["array"],
     "object": TYPE_KEYWORDS["object"],
 }
-# Names that break one of the targets: JavaScript looks them up through Object.prototype
-# (so `required: ["constructor"]` passes on `{}`), Python cannot use keywords as attributes,
-# and Pydantic reserves its own attribute names.
-JS_PROTOTYPE_NAMES = frozenset(
-    {
-        "__proto__",
-        "constructor",
-        "hasOwnProperty",
-        "isPrototypeOf",
-        "propertyIsEnumerable",
-        "toLocaleString",
-        "toString",
-        "valueOf",
-        "__defineGetter__",
-        "__defineSetter__",
-        "__lookupGetter__",
-        "__lookupSetter__",
-    }
-)
-PYDANTIC_NAMES = frozenset(
-    {"copy", "dict", "json", "schema", "schema_json", "validate", "construct", "fields"}
-)
 PROPERTY_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 PATTERN_ESCAPABLE = frozenset("\\.^$|?*+()[]{}/-")
 
@@ -333,6 +314,15 @@ def _lint_split(
     if policy and type_list(node):
         yield pointer_join(pointer, "type"), 'type must be one name or a pair [T, "null"]'
         return
+    for check in checks if policy else []:
+        if check[0] == "props":
+            # House policy too: contracts' property names are plain identifiers everywhere.
+            for name, _sub, tokens in check[1]:
+                yield (
+                    pointer_join(pointer, *tokens),
+                    f"property name {name!r} collides with a JavaScript, Python or Pydantic name",
+                )
+            return
     if policy and any(c[0] == "required" for c in checks):
         # House policy: a required name without a property is a typo in a contract.
         for i, name in enumerate(node["required"]):
@@ -558,12 +548,7 @@ def _lint_object(
         where = pointer_join(pointer, "properties", name)
         if policy and not PROPERTY_NAME.match(name):
             yield where, "property names are lower_snake_case identifiers"
-        elif (
-            name in JS_PROTOTYPE_NAMES
-            or keyword.iskeyword(name)
-            or name in PYDANTIC_NAMES
-            or (name.startswith("model_"))
-        ):
+        elif colliding_name(name):
             yield (
                 where,
                 f"property name {name!r} collides with a JavaScript, Python or Pydantic name",

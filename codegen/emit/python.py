@@ -195,7 +195,7 @@ class _Preparer:
                 encoded.append((kind, [self._hoist(p) for p, _ in check[1]], rest))
             elif kind == "extra":
                 encoded.append((kind, check[1], check[2], self._hoist(check[3])))
-            elif kind in ("patterns", "dependent"):
+            elif kind in ("patterns", "dependent", "props"):
                 encoded.append((kind, [(k, self._hoist(sub)) for k, sub, _ in check[1]]))
             elif kind == "names":
                 encoded.append((kind, self._hoist(check[1])))

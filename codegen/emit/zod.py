@@ -431,7 +431,7 @@ class _Emitter:
             elif kind == "extra":
                 names, patterns = js_value(check[1]), self._patterns(check[2])
                 parts.append(f'["extra", {names}, {patterns}, {sub(check[3], check[4])}]')
-            elif kind in ("patterns", "dependent"):
+            elif kind in ("patterns", "dependent", "props"):
                 pairs = []
                 for key, schema, tokens in check[1]:
                     first = _regexp(key) if kind == "patterns" else js_string(key)

@@ -215,6 +215,8 @@ def _holds(check: tuple[Any, ...], value: Any) -> bool:
         )
     if kind == "names":
         return all(_passes(check[1], k) for k in value)
+    if kind == "props":
+        return all(_passes(name, value[k]) for k, name in check[1] if k in value)
     if kind == "dependent":
         return all(_passes(name, value) for k, name in check[1] if k in value)
     return True

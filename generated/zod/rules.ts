@@ -236,7 +236,7 @@ export type Check =
   | readonly ["extra", readonly string[], readonly RegExp[], z.ZodType]
   | readonly ["patterns", readonly (readonly [RegExp, z.ZodType])[]]
   | readonly ["names", z.ZodType]
-  | readonly ["dependent", readonly (readonly [string, z.ZodType])[]]
+  | readonly ["dependent" | "props", readonly (readonly [string, z.ZodType])[]]
   | readonly ["if", z.ZodType, z.ZodType | null, z.ZodType | null];
 
 function isJsonType(value: unknown, type: AnyJsonType): boolean {
@@ -315,6 +315,13 @@ function holds(check: Check, value: unknown): boolean {
     case "names": {
       const schema = check[1];
       return !isJsonObject(value) || Object.keys(value).every((k) => passes(schema, k));
+    }
+    case "props": {
+      const pairs = check[1];
+      return (
+        !isJsonObject(value) ||
+        pairs.every(([k, s]) => !Object.hasOwn(value, k) || passes(s, value[k]))
+      );
     }
     case "dependent": {
       const pairs = check[1];

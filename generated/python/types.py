@@ -252,9 +252,6 @@ DateTime = Annotated[
     PlainSerializer(datetime.isoformat),
 ]
 FormatDuration = Annotated[str, PlainValidator(_string_format('duration', FORMAT_CHECKS['duration'], _storable))]
-FormatHostname = Annotated[str, PlainValidator(_string_format('hostname', FORMAT_CHECKS['hostname'], _storable))]
-FormatIdnEmail = Annotated[str, PlainValidator(_string_format('idn-email', FORMAT_CHECKS['idn-email'], _storable))]
-FormatIdnHostname = Annotated[str, PlainValidator(_string_format('idn-hostname', FORMAT_CHECKS['idn-hostname'], _storable))]
 FormatIpv4 = Annotated[str, PlainValidator(_string_format('ipv4', FORMAT_CHECKS['ipv4'], _storable))]
 FormatIpv6 = Annotated[str, PlainValidator(_string_format('ipv6', FORMAT_CHECKS['ipv6'], _storable))]
 FormatIri = Annotated[str, PlainValidator(_string_format('iri', FORMAT_CHECKS['iri'], _storable))]
@@ -287,9 +284,6 @@ NullableUuid = Uuid | None
 NullableDate = Date | None
 NullableDateTime = DateTime | None
 NullableFormatDuration = FormatDuration | None
-NullableFormatHostname = FormatHostname | None
-NullableFormatIdnEmail = FormatIdnEmail | None
-NullableFormatIdnHostname = FormatIdnHostname | None
 NullableFormatIpv4 = FormatIpv4 | None
 NullableFormatIpv6 = FormatIpv6 | None
 NullableFormatIri = FormatIri | None

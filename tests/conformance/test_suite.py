@@ -19,6 +19,7 @@ import pytest
 from codegen import applicators, literals
 from codegen.emit.python import write_package
 from codegen.emit.zod import render_zod
+from codegen.formats import FORMATS
 from generated.python.schemas import BUNDLE
 from tests.support.cases import verdict
 from tests.support.suite import (
@@ -35,9 +36,10 @@ from tests.support.zod import ZodRunner, build_zod
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = keywords_used(BUNDLE["$defs"])
-# The keywords contracts use, plus those the lint accepts that no contract uses yet.
+# The keywords and formats contracts use, plus those the lint accepts that no contract uses yet.
 FILES = suite_files_for(
-    KEYWORDS | set(literals.KEYWORDS) | set(applicators.KEYWORDS), formats_used(BUNDLE["$defs"])
+    KEYWORDS | set(literals.KEYWORDS) | set(applicators.KEYWORDS),
+    formats_used(BUNDLE["$defs"]) | set(FORMATS),
 )
 # Keywords the contracts use that have no suite file of their own (annotations, our bundle).
 NO_SUITE_FILE = {
@@ -132,6 +134,8 @@ def test_every_used_keyword_has_its_suite_file() -> None:
     covered = {p.stem for p in FILES}
     uncovered = {k for k in KEYWORDS if k.lstrip("$") not in covered} - NO_SUITE_FILE
     assert not uncovered, f"keywords used by contracts with no suite file: {sorted(uncovered)}"
+    missing = {f for f in FORMATS if f not in covered}
+    assert not missing, f"formats with a project rule and no optional/format file: {missing}"
     assert {
         "type",
         "properties",

@@ -11,6 +11,9 @@
    through `crm.reports.compute` on psycopg's pool (the runner, the parsing, every statement
    and the rounding; no HTTP). p50 / p95 / max per report and view, and each statement's
    `EXPLAIN (ANALYZE, BUFFERS)` plan. Target (issue 9): p95 <= 100 ms at the 100k-lead tenant.
+   The production path: logged in as a member of crm_app (`APP_ROLE`, which owns nothing, so
+   the tenant_wall policies hold), through `Database.for_tenant`; the plans are taken the same
+   way, so they show the policy's filter. The cluster's superuser would bypass both.
 2. `--load-seconds N`: `crm serve` on 127.0.0.1 (one worker, production settings); detail
    requests (GET /api/leads/{id} as the bench user, one client in a loop) for N seconds alone,
    then N seconds with 30 clients running reports in a loop: the details' p50 / p99 both
@@ -45,13 +48,15 @@ from typing import Any
 
 import httpx
 import psycopg
+import psycopg.conninfo
+import sqlalchemy as sa
 
 from bench.load.pg import DEFAULT_DIR, free_port
 from bench.load.run import JWT_SECRET
 from bench.load.run import mint_token as token
 from bench.load.seed import Fixture, prepare
 from crm import reports
-from crm.db import PostgresDatabase, Query
+from crm.db import SET_TENANT, PostgresDatabase, Query
 from crm.scope import Scope
 from crm.settings import Settings
 from generated.python.resources import REPORTS
@@ -61,6 +66,22 @@ RESULTS = ROOT / "bench" / "results" / "reports.md"
 HOST = "127.0.0.1"
 REPORT_CLIENTS = 30
 SKIP_PLAN = {"report.snapshot", "report.timeout", "guard"}
+# The application's login (tests/api/conftest.py does the same with its own name): a member of
+# crm_app (migration d7f3b1e92a60), trust-authenticated on the bench cluster like the owner.
+APP_ROLE = "crm_bench_app"
+
+
+def app_conninfo(owner_conninfo: str) -> str:
+    """`owner_conninfo` as the application connects: as APP_ROLE, created when missing."""
+    with psycopg.connect(owner_conninfo, autocommit=True) as conn:
+        conn.execute(
+            f"""DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
+                    CREATE ROLE {APP_ROLE} LOGIN IN ROLE crm_app;
+                END IF;
+            END $$"""
+        )
+    return psycopg.conninfo.make_conninfo(owner_conninfo, user=APP_ROLE)
 
 
 # --- 1. timings and plans -----------------------------------------------------------------
@@ -105,6 +126,7 @@ class Timing:
 
 
 def scopes(db: Any, fixture: Fixture) -> dict[str, Scope]:
+    """The admin's and the user's Scope over `db`, an executor of the bench tenant."""
     tenant = uuid.UUID(fixture.tenant_id)
     return {
         "admin": Scope(
@@ -116,8 +138,11 @@ def scopes(db: Any, fixture: Fixture) -> dict[str, Scope]:
     }
 
 
-async def measure(conninfo: str, fixture: Fixture, runs: int) -> list[Timing]:
-    db = PostgresDatabase(conninfo, min_size=1, max_size=4, timeout=30)
+async def measure(owner_conninfo: str, fixture: Fixture, runs: int) -> list[Timing]:
+    """Every report and view timed as the application runs it (see the module's 1.)."""
+    conninfo = app_conninfo(owner_conninfo)
+    db = PostgresDatabase(conninfo, min_size=1, max_size=4, timeout=30, row_security=True)
+    tenant_db = db.for_tenant(uuid.UUID(fixture.tenant_id))
     settings = Settings(report_timeout_ms=120_000)
     now = datetime.now(UTC)
     out = []
@@ -127,15 +152,15 @@ async def measure(conninfo: str, fixture: Fixture, runs: int) -> list[Timing]:
                 if info.admin_only and view != "admin":
                     continue
                 seen: list[tuple[Query, dict[str, Any]]] = []
-                recorded = scopes(Recorder(db, seen), fixture)[view]
+                recorded = scopes(Recorder(tenant_db, seen), fixture)[view]
                 await reports.compute(name, recorded, {}, settings, now=now)  # warm-up, plans
-                scope = scopes(db, fixture)[view]
+                scope = scopes(tenant_db, fixture)[view]
                 timing = Timing(name, view, [])
                 for _ in range(runs):
                     t0 = time.perf_counter()
                     await reports.compute(name, scope, {}, settings, now=now)
                     timing.ms.append((time.perf_counter() - t0) * 1000)
-                timing.plans = await plans(db, conninfo, seen)
+                timing.plans = await plans(db, conninfo, fixture.tenant_id, seen)
                 out.append(timing)
                 print(
                     f"{name:<26} {view:<5} p50 {statistics.median(timing.ms):7.1f} ms"
@@ -148,16 +173,19 @@ async def measure(conninfo: str, fixture: Fixture, runs: int) -> list[Timing]:
 
 
 async def plans(
-    db: PostgresDatabase, conninfo: str, seen: list[tuple[Query, dict[str, Any]]]
+    db: PostgresDatabase, conninfo: str, tenant_id: str, seen: list[tuple[Query, dict[str, Any]]]
 ) -> list[tuple[str, str]]:
+    """Each statement's plan as the application's role, behind the tenant's wall."""
     out = []
     async with await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as conn:
         for query, params in seen:
             if query.key[0] in SKIP_PLAN:
                 continue
             sql = db.compile(query).sql
-            cursor = await conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)  # type: ignore[arg-type]
-            lines = [row[0] for row in await cursor.fetchall()]
+            async with conn.transaction():
+                await conn.execute(SET_TENANT, {"tenant": tenant_id})
+                cursor = await conn.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)  # type: ignore[arg-type]
+                lines = [row[0] for row in await cursor.fetchall()]
             out.append((" ".join(str(k) for k in query.key[1:3]), "\n".join(lines)))
     return out
 
@@ -166,11 +194,12 @@ async def plans(
 
 
 class Server:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, owner_url: str) -> None:
         self.port = free_port()
         env = {
             **os.environ,
             "DATABASE_URL": url,
+            "MIGRATION_DATABASE_URL": owner_url,
             "CRM_ENV": "production",
             "JWT_SECRET": JWT_SECRET,
             "LOG_LEVEL": "WARNING",
@@ -339,6 +368,11 @@ def report(
         "",
         f"## Report times ({runs} runs each after a warm-up; target p95 <= 100 ms)",
         "",
+        f"As the application runs them: logged in as `{APP_ROLE}` (a member of crm_app, which"
+        " owns nothing: the forced tenant_wall policies apply), through"
+        " `Database.for_tenant` (app.tenant_id set in each report's READ ONLY REPEATABLE READ"
+        " transaction). The plans below are taken the same way.",
+        "",
         "| report | view | p50 ms | p95 ms | max ms | statements |",
         "|---|---|---:|---:|---:|---:|",
     ]
@@ -399,7 +433,9 @@ def main() -> int:
         timings = asyncio.run(measure(conninfo, fixture, args.runs))
         load = exported = None
         if args.load_seconds or args.csv:
-            server = Server(cluster.url(fixture.database))
+            owner_url = cluster.url(fixture.database)
+            app_url = sa.make_url(owner_url).set(username=APP_ROLE)
+            server = Server(app_url.render_as_string(hide_password=False), owner_url)
             try:
                 if args.load_seconds:
                     ids = (args.cluster_dir / "lead_ids.txt").read_text().split()

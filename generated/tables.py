@@ -153,9 +153,11 @@ leads = sa.Table(
     sa.Index('ix_leads_tenant_id_assigned_to_status_id_created_by_li_5d60e964', 'tenant_id', 'assigned_to', 'status', 'id', 'created_by', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_leads_tenant_id_created_by_source_id_live_90a4c0de', 'tenant_id', 'created_by', 'source', 'id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_leads_tenant_id_assigned_to_source_id_created_by_li_2f91b9b3', 'tenant_id', 'assigned_to', 'source', 'id', 'created_by', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_leads_tenant_id_created_by_name_id_live_90a4c0de', 'tenant_id', 'created_by', 'name', 'id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_leads_tenant_id_assigned_to_name_id_created_by_live_90a4c0de', 'tenant_id', 'assigned_to', 'name', 'id', 'created_by', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_leads_tenant_id_created_by_id', 'tenant_id', 'created_by', 'id'),
+    sa.Index('ix_leads_tenant_id_assigned_to_created_by_id', 'tenant_id', 'assigned_to', 'created_by', 'id'),
     sa.Index('ix_leads_tenant_id_deleted_at', 'tenant_id', 'deleted_at'),
-    sa.Index('ix_leads_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
-    sa.Index('ix_leads_tenant_id_created_by', 'tenant_id', 'created_by'),
     sa.Index('ix_leads_tenant_id_deleted_by', 'tenant_id', 'deleted_by'),
 )
 
@@ -218,9 +220,11 @@ clients = sa.Table(
     sa.Index('ix_clients_tenant_id_created_by_status_id_live_90a4c0de', 'tenant_id', 'created_by', 'status', 'id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_clients_tenant_id_assigned_to_status_id_created_by__db4199a5', 'tenant_id', 'assigned_to', 'status', 'id', 'created_by', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
     sa.Index('ix_clients_tenant_id_source_lead_id', 'tenant_id', 'source_lead_id'),
+    sa.Index('ix_clients_tenant_id_created_by_name_id_live_90a4c0de', 'tenant_id', 'created_by', 'name', 'id', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_clients_tenant_id_assigned_to_name_id_created_by_li_70f96d54', 'tenant_id', 'assigned_to', 'name', 'id', 'created_by', postgresql_where=sa.text('deleted_at IS NULL'), sqlite_where=sa.text('deleted_at IS NULL')),
+    sa.Index('ix_clients_tenant_id_created_by_id', 'tenant_id', 'created_by', 'id'),
+    sa.Index('ix_clients_tenant_id_assigned_to_created_by_id', 'tenant_id', 'assigned_to', 'created_by', 'id'),
     sa.Index('ix_clients_tenant_id_deleted_at', 'tenant_id', 'deleted_at'),
-    sa.Index('ix_clients_tenant_id_assigned_to', 'tenant_id', 'assigned_to'),
-    sa.Index('ix_clients_tenant_id_created_by', 'tenant_id', 'created_by'),
     sa.Index('ix_clients_tenant_id_deleted_by', 'tenant_id', 'deleted_by'),
 )
 
@@ -423,7 +427,7 @@ interactions = sa.Table(
     sa.ForeignKeyConstraint(['tenant_id', 'created_by'], ['users.tenant_id', 'users.id'], name='fk_interactions_created_by_users', ondelete='RESTRICT'),
     sa.Index('ix_interactions_tenant_id_contact_date', 'tenant_id', 'contact_date'),
     sa.Index('ix_interactions_tenant_id_follow_up_at', 'tenant_id', 'follow_up_at'),
-    sa.Index('ix_interactions_tenant_id_follow_up_status_follow_up_at', 'tenant_id', 'follow_up_status', 'follow_up_at'),
+    sa.Index('ix_interactions_tenant_id_follow_up_status_follow_up_a_acae8f7e', 'tenant_id', 'follow_up_status', 'follow_up_at', 'client_id', 'lead_id', 'project_id', 'created_by', 'id'),
     sa.Index('ix_interactions_tenant_id_client_id_contact_date', 'tenant_id', 'client_id', 'contact_date'),
     sa.Index('ix_interactions_tenant_id_lead_id_contact_date', 'tenant_id', 'lead_id', 'contact_date'),
     sa.Index('ix_interactions_tenant_id_project_id', 'tenant_id', 'project_id'),

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam as P
 
 from crm.db import Query
 from crm.reports import figures
-from crm.reports.request import LIMIT, NO_OFFSET, ReportRequest
+from crm.reports.request import LIMIT, NO_OFFSET, ReportRequest, tenant
 from crm.reports.sql import count_if, lit
 from crm.reports.vocabulary import (
     ACTIVE_CLIENT,
@@ -32,6 +32,10 @@ CLIENT = RESOURCES["Client"]
 PROJECT = RESOURCES["Project"]
 INTERACTION = RESOURCES["Interaction"]
 DAY = timedelta(days=1)
+
+
+def without(row: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != key}
 
 
 def whole_days(since: datetime, now: datetime) -> int:
@@ -59,81 +63,104 @@ def _open_follow_up(i: sa.FromClause) -> list[sa.ColumnElement[bool]]:
 # --- follow-ups ---------------------------------------------------------------------------
 
 
-def overdue_count(request: ReportRequest) -> Query:
+def overdue_query(request: ReportRequest) -> Query:
+    """The overdue follow-ups in view, the longest overdue first, `limit` of them, each row
+    also carrying how many there are in all (a window count, taken before the LIMIT): both
+    figures from one pass over the visible interactions. That pass reads only the columns of
+    the (tenant_id, follow_up_status, follow_up_at, parents, created_by, id) index, so it is
+    an index-only scan; the `limit` rows shown are then read by id."""
+
     def build() -> sa.Select[Any]:
         i = table_of(INTERACTION)
-        return sa.select(sa.func.count().label("n")).where(
-            *request.where(INTERACTION, i), *_open_follow_up(i), session_guard()
+        # counted in a subquery of its own, unordered: else PostgreSQL may read every
+        # interaction due before now in follow_up_at order (to skip the sort), as if the
+        # LIMIT could stop it early, which the count does not let it
+        counted = (
+            sa.select(i.c.id, i.c.follow_up_at, sa.func.count().over().label("total"))
+            .where(*request.where(INTERACTION, i), *_open_follow_up(i), session_guard())
+            .subquery("overdue")
         )
-
-    return Query(("report", "follow_ups.count", *request.shape()), build)
-
-
-def overdue_list(request: ReportRequest) -> Query:
-    def build() -> sa.Select[Any]:
-        i = table_of(INTERACTION)
+        due = (
+            sa.select(counted)
+            .order_by(counted.c.follow_up_at, counted.c.id)
+            .limit(LIMIT)
+            .offset(NO_OFFSET)
+            .subquery("due")
+        )
+        row = table_of(INTERACTION).alias("shown")
         c = table_of(CLIENT).alias("parent_client")
         l = table_of(LEAD).alias("parent_lead")  # noqa: E741
         p = table_of(PROJECT).alias("parent_project")
-        joined: sa.FromClause = i
+        joined = due.join(row, sa.and_(tenant(row), row.c.id == due.c.id))
         for parent, field in ((c, "client_id"), (l, "lead_id"), (p, "project_id")):
-            joined = joined.outerjoin(
-                parent, sa.and_(parent.c.tenant_id == i.c.tenant_id, parent.c.id == i.c[field])
-            )
+            joined = joined.outerjoin(parent, sa.and_(tenant(parent), parent.c.id == row.c[field]))
         return (
             sa.select(
-                i.c.id,
-                i.c.interaction_type,
-                i.c.summary,
-                i.c.follow_up_at,
-                i.c.follow_up_status,
-                i.c.client_id,
+                row.c.id,
+                row.c.interaction_type,
+                row.c.summary,
+                row.c.follow_up_at,
+                row.c.follow_up_status,
+                row.c.client_id,
                 c.c.name.label("client_name"),
-                i.c.lead_id,
+                row.c.lead_id,
                 l.c.name.label("lead_name"),
-                i.c.project_id,
+                row.c.project_id,
                 p.c.name.label("project_name"),
-                i.c.created_by,
+                row.c.created_by,
+                due.c.total,
             )
             .select_from(joined)
-            .where(*request.where(INTERACTION, i), *_open_follow_up(i), session_guard())
-            .order_by(i.c.follow_up_at, i.c.id)
-            .limit(LIMIT)
-            .offset(NO_OFFSET)
+            .order_by(due.c.follow_up_at, due.c.id)
         )
 
     return Query(("report", "follow_ups.overdue", *request.shape()), build)
 
 
+def _open_lead(resource: ResourceInfo, table: sa.Table) -> list[sa.ColumnElement[bool]]:
+    if resource.name == "Lead":
+        return [table.c.status.in_([lit(s) for s in OPEN_LEADS])]
+    return []
+
+
 def _inactive_where(
     request: ReportRequest, resource: ResourceInfo, table: sa.Table
 ) -> list[sa.ColumnElement[bool]]:
-    where = [*request.where(resource, table), session_guard()]
-    if resource.name == "Lead":
-        where.append(table.c.status.in_([lit(s) for s in OPEN_LEADS]))
-    return where
+    return [*request.where(resource, table), *_open_lead(resource, table), session_guard()]
 
 
 def never_contacted(request: ReportRequest, resource_name: str) -> Query:
     """Live visible clients (or open leads) without any contact yet, by name: the first of
-    the inactive ones. Walks the (tenant_id, name) index and stops at `limit`."""
+    the inactive ones. Walks the (tenant_id, name) index and stops at `limit`; in a user's
+    view, one walk per branch of the owner rule (the (tenant_id, owner, name, id) indexes),
+    merged, instead of fetching and sorting every record the user sees."""
 
     def build() -> sa.Select[Any]:
         resource = RESOURCES[resource_name]
         table = table_of(resource)
         i, tied = _interactions_of(table, _FIELD[resource_name])
-        return (
-            sa.select(
-                table.c.id,
-                table.c.name,
-                table.c.status,
-                table.c.assigned_to,
-                sa.cast(sa.null(), i.c.contact_date.type).label("last_interaction_date"),
-            )
-            .where(*_inactive_where(request, resource, table), ~sa.exists().where(*tied))
+        columns = [
+            table.c.id,
+            table.c.name,
+            table.c.status,
+            table.c.assigned_to,
+            sa.cast(sa.null(), i.c.contact_date.type).label("last_interaction_date"),
+        ]
+        parts = [
+            sa.select(*columns)
+            .where(*where, *_open_lead(resource, table), ~sa.exists().where(*tied))
+            .where(session_guard())
             .order_by(table.c.name, table.c.id)
             .limit(LIMIT)
             .offset(NO_OFFSET)
+            for where in request.where_branches(resource)
+        ]
+        if len(parts) == 1:
+            return parts[0]
+        # each branch a subquery of its own: SQLite takes no ORDER BY / LIMIT inside a UNION
+        merged = sa.union_all(*[sa.select(*p.subquery().c) for p in parts]).subquery("never")
+        return (
+            sa.select(*merged.c).order_by(merged.c.name, merged.c.id).limit(LIMIT).offset(NO_OFFSET)
         )
 
     return Query(("report", "follow_ups.never", resource_name, *request.shape()), build)
@@ -182,8 +209,7 @@ async def follow_ups(scope: Scope, request: ReportRequest) -> dict[str, Any]:
     now = request.now
     cutoff = now - request.options.get("inactive_days", 30) * DAY
     params = request.params(scope, _cutoff=cutoff)
-    count = await scope.db.fetch_one(overdue_count(request), params)
-    overdue = await scope.db.fetch_all(overdue_list(request), params)
+    overdue = await scope.db.fetch_all(overdue_query(request), params)
     clients = await _inactive(scope, request, "Client", params)
     leads = await _inactive(scope, request, "Lead", params)
 
@@ -199,8 +225,11 @@ async def follow_ups(scope: Scope, request: ReportRequest) -> dict[str, Any]:
         }
 
     return {
-        "overdue_interactions": int(count["n"]) if count else 0,
-        "overdue": [{**r, "days_overdue": whole_days(r["follow_up_at"], now)} for r in overdue],
+        "overdue_interactions": int(overdue[0]["total"]) if overdue else 0,
+        "overdue": [
+            {**without(r, "total"), "days_overdue": whole_days(r["follow_up_at"], now)}
+            for r in overdue
+        ],
         "inactive_clients": [silent(r, "client") for r in clients],
         "inactive_leads": [silent(r, "lead") for r in leads],
     }

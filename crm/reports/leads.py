@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from crm.db import Query
 from crm.reports import figures
-from crm.reports.request import CALLER, ReportRequest
+from crm.reports.request import CALLER, ReportRequest, tenant
 from crm.reports.sql import count_if, epoch_ms, lit, sum_if
 from crm.reports.vocabulary import CONVERTED, LEAD_SOURCES, QUALIFIED
 from crm.scope import Scope
@@ -72,28 +72,28 @@ def _conversion_columns(leads: sa.Table) -> list[sa.ColumnElement[Any]]:
 
 def by_assignee(request: ReportRequest) -> Query:
     """One row per assignee of the leads in view (unassigned: user_id NULL), most leads first,
-    unassigned last. Every group, not `limit` of them: `overall` is their sum."""
+    unassigned last. Every group, not `limit` of them: `overall` is their sum. The leads are
+    grouped first and the users joined to the groups (a few dozen), not to every lead."""
 
     def build() -> sa.Select[Any]:
         leads = table_of(LEAD)
         users = tables.users
-        total = sa.func.count()
-        return (
-            sa.select(
-                leads.c.assigned_to.label("user_id"), users.c.email, *_conversion_columns(leads)
-            )
-            .select_from(
-                leads.outerjoin(
-                    users,
-                    sa.and_(
-                        users.c.tenant_id == leads.c.tenant_id, users.c.id == leads.c.assigned_to
-                    ),
-                )
-            )
+        groups = (
+            sa.select(leads.c.assigned_to, *_conversion_columns(leads))
             .where(*request.where(LEAD, leads), session_guard())
-            .group_by(leads.c.assigned_to, users.c.email)
+            .group_by(leads.c.assigned_to)
+            .subquery("by_assignee")
+        )
+        return (
+            sa.select(groups.c.assigned_to.label("user_id"), users.c.email, *groups.c[1:])
+            .select_from(
+                groups.outerjoin(users, sa.and_(tenant(users), users.c.id == groups.c.assigned_to))
+            )
             .order_by(
-                leads.c.assigned_to.is_(None), total.desc(), users.c.email, leads.c.assigned_to
+                groups.c.assigned_to.is_(None),
+                groups.c.total_leads.desc(),
+                users.c.email,
+                groups.c.assigned_to,
             )
         )
 

@@ -131,55 +131,36 @@ async def project_performance(scope: Scope, request: ReportRequest) -> dict[str,
 # --- revenue-forecast ---------------------------------------------------------------------
 
 
-def _annual_cents(projects: sa.Table) -> sa.ColumnElement[Any]:
-    factor = sa.case(
-        *[(projects.c.value_type == lit(t), lit(f)) for t, f in ANNUAL_FACTOR.items() if f != 1],
-        else_=lit(1),
-    )
-    return cents(projects.c.value) * factor
-
-
-def _weighted(projects: sa.Table) -> sa.ColumnElement[Any]:
-    """Annualised cents x the status weight in tenths: tenths of a cent."""
-    weight = sa.case(
-        *[(projects.c.status == lit(s), lit(w)) for s, w in WEIGHT_TENTHS.items() if w],
-        else_=lit(0),
-    )
-    return _annual_cents(projects) * weight
-
-
 def forecast_query(request: ReportRequest) -> Query:
-    def build() -> sa.ClauseElement:
-        projects = table_of(PROJECT)
-        annual = _annual_cents(projects)
-        return sa.select(
-            sum_if(_status_in(projects, [*OPEN_PROJECTS, WON]), annual).label("pipeline"),
-            sum_if(None, _weighted(projects)).label("weighted"),
-            sum_if(projects.c.status == lit(WON), annual).label("won"),
-            sum_if(_status_in(projects, OPEN_PROJECTS), annual).label("pending"),
-        ).where(*request.where(PROJECT, projects), session_guard())
-
-    return Query(("report", "forecast", *request.shape()), build)
-
-
-def by_month_query(request: ReportRequest) -> Query:
-    """Weighted value per month of end_date, for end dates in [first month, after last)."""
+    """The projects' cents per (status, value type, month of end_date within the months
+    asked, else NULL): a few dozen groups from one pass over the projects in view. Every
+    figure of the forecast is a weighted sum of these groups (`revenue_forecast`), so the
+    per-project arithmetic is one conversion to cents and one addition."""
 
     def build() -> sa.ClauseElement:
         projects = table_of(PROJECT)
-        month = year_month(projects.c.end_date)
+        end = projects.c.end_date
+        month = sa.case(
+            (
+                sa.and_(
+                    end >= P("_from_month", type_=end.type), end < P("_to_month", type_=end.type)
+                ),
+                year_month(end),
+            ),
+            else_=sa.null(),
+        ).label("month")
         return (
-            sa.select(month.label("month"), sum_if(None, _weighted(projects)).label("weighted"))
-            .where(
-                *request.where(PROJECT, projects),
-                projects.c.end_date >= P("_from_month", type_=projects.c.end_date.type),
-                projects.c.end_date < P("_to_month", type_=projects.c.end_date.type),
-                session_guard(),
+            sa.select(
+                projects.c.status,
+                projects.c.value_type,
+                month,
+                sum_if(None, cents(projects.c.value)).label("cents"),
             )
-            .group_by(month)
+            .where(*request.where(PROJECT, projects), session_guard())
+            .group_by(projects.c.status, projects.c.value_type, month)
         )
 
-    return Query(("report", "forecast.by_month", *request.shape()), build)
+    return Query(("report", "forecast", *request.shape()), build)
 
 
 def months_from(first: date, count: int) -> list[date]:
@@ -195,17 +176,27 @@ def months_from(first: date, count: int) -> list[date]:
 async def revenue_forecast(scope: Scope, request: ReportRequest) -> dict[str, Any]:
     months = months_from(request.now.date(), request.options.get("months", 12))
     params = request.params(scope, _from_month=months[0], _to_month=months[-1])
-    row = await scope.db.fetch_one(forecast_query(request), params)
-    assert row is not None  # an aggregate without GROUP BY always answers one row
-    per_month = {
-        r["month"]: r["weighted"] for r in await scope.db.fetch_all(by_month_query(request), params)
-    }
+    pipeline = weighted = won = pending = 0
+    per_month: dict[str, int] = {}
+    # a few dozen aggregate groups (status x value type x month), not projects
+    for group in await scope.db.fetch_all(forecast_query(request), params):
+        annual = int(group["cents"]) * ANNUAL_FACTOR.get(group["value_type"], 1)
+        tenths = annual * WEIGHT_TENTHS.get(group["status"], 0)  # tenths of a cent
+        weighted += tenths
+        if group["month"] is not None:
+            per_month[group["month"]] = per_month.get(group["month"], 0) + tenths
+        if group["status"] == WON:
+            won += annual
+        if group["status"] in OPEN_PROJECTS:
+            pending += annual
+        if group["status"] in (*OPEN_PROJECTS, WON):
+            pipeline += annual
     return {
         "forecast": {
-            "total_pipeline_value": figures.money(row["pipeline"]),
-            "weighted_forecast": figures.money(row["weighted"], scale=10),
-            "won_value": figures.money(row["won"]),
-            "pending_value": figures.money(row["pending"]),
+            "total_pipeline_value": figures.money(pipeline),
+            "weighted_forecast": figures.money(weighted, scale=10),
+            "won_value": figures.money(won),
+            "pending_value": figures.money(pending),
         },
         "by_month": [
             {

@@ -1,5 +1,6 @@
 """bench.reports and the seed generator at a tiny scale on the tests' PostgreSQL, so they
-cannot rot: every report timed for both views, a plan per statement, the results page."""
+cannot rot: every report timed for both views, as the application's role behind row-level
+security, a plan per statement, the results page."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ def test_report_benchmark_runs_at_a_tiny_scale(pg_create_database: Callable[...,
     assert len(timings) == 2 * len(REPORTS) - admin_only
     assert all(len(t.ms) == 2 and min(t.ms) > 0 and t.plans for t in timings)
     assert all("actual time" in plan for t in timings for _, plan in t.plans)
+    # measured behind row-level security, as the application runs: each plan applies the
+    # tenant_wall policy (a superuser or the tables' owner with BYPASSRLS would skip it)
+    assert all("app.tenant_id" in plan for t in timings for _, plan in t.plans)
     text = report(timings, fixture, 2, None, None, "test")
     for info in REPORTS.values():
         assert f"| {info.path} | admin |" in text

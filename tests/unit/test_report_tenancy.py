@@ -54,7 +54,7 @@ BUILT = list(builders())
 
 def test_every_report_module_has_builders() -> None:
     names = {n.split("(")[0] for n, _ in BUILT}
-    assert len(names) >= 15, names
+    assert len(names) >= 13, names  # follow-ups counts and lists its overdue rows at once
 
 
 @pytest.mark.parametrize(

@@ -1017,7 +1017,8 @@ def results_section(
         f"Median of {rounds} rounds of {load.duration} s (after a {load.warmup} s warm-up each), "
         f"wrk with {load.threads} thread(s) and {load.connections} connections, one uvicorn "
         "worker per server. The API runs with row-level security on (connected as a member of "
-        "`crm_app`; each lone statement shares a pipeline with its `set_config`).",
+        "`crm_app`; each pooled connection holds its tenant's `app.tenant_id`, set when it "
+        "changes tenant).",
         "",
         *ratio_table(results, SCENARIOS),
     ]
@@ -1066,10 +1067,11 @@ def rls_off_section(
     load: Load,
 ) -> list[str]:
     lines = [
+        "",
         "## What row-level security costs",
         "",
         "The same scenarios with the API connected as the tables' owner (a superuser, which "
-        "passes every policy) and DB_ROW_SECURITY off: no `set_config` before a statement, "
+        "passes every policy) and DB_ROW_SECURITY off: no `app.tenant_id` at all, "
         "only the Scope's tenant filter. One round each, against the baseline again, right "
         "after the runs above.",
         "",

@@ -315,23 +315,25 @@ class AllowedMethods:
 
     def __init__(self, spec: Mapping[str, Any], base_path: str) -> None:
         entries: list[tuple[int, re.Pattern[str], list[str]]] = []
+        literals: dict[str, list[str]] = {}
         for template, item in spec["paths"].items():
             methods = {m.upper() for m in item if m in HTTP_METHODS}
             if "GET" in methods:
                 methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
             pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(base_path + template))
             entries.append((template.count("{"), re.compile(pattern), sorted(methods)))
+            if "{" not in template:
+                # matches only its own text: a dict, not a scan of patterns (every request)
+                literals[base_path + template] = sorted(methods)
         entries.sort(key=lambda entry: entry[0])  # stable: spec order among equals
         self._entries = entries
+        self._literals = literals
 
     def literal(self, path: str) -> list[str] | None:
         """The methods of a spec path without parameters that is exactly `path`, or None."""
         if len(path) > 1 and path.endswith("/"):
             path = path[:-1]
-        for count, pattern, methods in self._entries:
-            if count == 0 and pattern.fullmatch(path):
-                return methods
-        return None
+        return self._literals.get(path)
 
     def for_path(self, path: str) -> list[str]:
         # Error handlers see the path as sent, before TrailingSlashMiddleware stripped it.

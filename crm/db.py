@@ -364,17 +364,28 @@ class PostgresDatabase(Database):
             return _decimal_to_float
         return None
 
-    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+    @asynccontextmanager
+    async def _untenanted(self) -> AsyncIterator[psycopg.AsyncConnection[Row]]:
+        """A connection that holds no tenant: statements outside any tenant (login's lookup,
+        sessions, health) see no tenant's rows, whatever the connection served before."""
         async with self._connection() as conn:
+            if self.row_security and _session_tenant(conn) != NO_TENANT:
+                _set_session_tenant(conn, None)  # unknown until the RESET is through
+                await conn.execute(RESET_TENANT)
+                _set_session_tenant(conn, NO_TENANT)
+            yield conn
+
+    async def fetch_all(self, query: Query, params: Params) -> list[Row]:
+        async with self._untenanted() as conn:
             return await _PgSession(self, conn).fetch_all(query, params)
 
     async def execute(self, query: Query, params: Params) -> int:
-        async with self._connection() as conn:
+        async with self._untenanted() as conn:
             return await _PgSession(self, conn).execute(query, params)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:
-        async with self._connection() as conn, conn.transaction():
+        async with self._untenanted() as conn, conn.transaction():
             yield _PgSession(self, conn)
 
     async def close(self) -> None:
@@ -389,10 +400,31 @@ def _decimal_to_float(value: Decimal) -> float:
 
 # --- PostgreSQL row-level security (the second tenancy wall) -------------------------------
 
-# Transaction-local (`true`): the value ends with the transaction, so a pooled connection never
-# carries one request's tenant into another's.
-SET_TENANT = "SELECT set_config('app.tenant_id', %(tenant)s, true)"
+# The tenant is a setting of the connection's session (`false`: not transaction-local), and the
+# connection remembers which (`_session_tenant`): a pooled connection is set once per tenant it
+# serves, not before every statement (a set_config in a pipeline with each statement cost about
+# 0.5 ms of server CPU per request, bench/results/load.md). Every statement on a pooled
+# connection goes through `_TenantPg` (sets its tenant when the connection holds another) or
+# `PostgresDatabase._untenanted` (resets it when the connection holds one), so a statement
+# never runs under a tenant other than its own, nor under one when it has none.
+SET_TENANT = "SELECT set_config('app.tenant_id', %(tenant)s, false)"
+RESET_TENANT = "RESET app.tenant_id"
 SET_TENANT_LOCAL = psycopg.sql.SQL("SET LOCAL app.tenant_id = {}")
+NO_TENANT = ""  # what a new connection holds
+_SESSION_TENANT = "_crm_tenant"
+
+
+def _session_tenant(conn: psycopg.AsyncConnection[Row]) -> str | None:
+    """The tenant the connection's session holds: NO_TENANT, a tenant id, or None (unknown: a
+    change that may have been rolled back)."""
+    tenant: str | None = getattr(conn, _SESSION_TENANT, NO_TENANT)
+    return tenant
+
+
+def _set_session_tenant(conn: psycopg.AsyncConnection[Row], tenant: str | None) -> None:
+    setattr(conn, _SESSION_TENANT, tenant)
+
+
 _BYPASS_CHECK = (
     "SELECT rolsuper OR rolbypassrls AS bypass, rolname FROM pg_roles WHERE rolname = current_user"
 )
@@ -401,10 +433,11 @@ _BYPASS_CHECK = (
 class _TenantPg(_PgStatements):
     """Statements of one tenant behind the policies of migration d7f3b1e92a60.
 
-    A lone statement shares one pipeline with the `set_config` before it: in pipeline mode the
-    statements up to the Sync run in one implicit transaction, so the setting holds for the
-    statement, and both travel in one round trip. A unit of work sets it first thing in its
-    transaction.
+    A lone statement on a connection that already holds this tenant is sent alone. Otherwise
+    it shares one pipeline (one round trip) with the `set_config` before it; in pipeline mode
+    the statements up to the Sync run in one implicit transaction, so a failing statement also
+    undoes the setting: the connection's tenant is unknown until both are through. A unit of
+    work on a connection that holds another tenant (or none) sets it for its transaction only.
     """
 
     name = "postgresql"
@@ -419,20 +452,28 @@ class _TenantPg(_PgStatements):
         return self._db
 
     async def _run(self, compiled: Compiled, params: Params) -> psycopg.AsyncCursor[Row]:
+        tenant = self._tenant["tenant"]
         with _statement(compiled):
             async with self._db._connection() as conn:
+                if _session_tenant(conn) == tenant:
+                    return await conn.execute(compiled.sql, Database._params(params, compiled))
+                _set_session_tenant(conn, None)
                 async with conn.pipeline():
                     await conn.execute(SET_TENANT, self._tenant)
                     cursor = await conn.execute(compiled.sql, Database._params(params, compiled))
-                return cursor  # the pipeline's exit fetched every result
+                _set_session_tenant(conn, tenant)  # the pipeline's exit fetched every result
+                return cursor
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_PgSession]:
+        tenant = self._tenant["tenant"]
         async with self._db._connection() as conn, conn.transaction():
-            # SET, not set_config's SELECT: a SET takes no snapshot, so the unit of work may
-            # still choose its isolation (the reports' REPEATABLE READ, READ ONLY). SET takes
-            # no bound parameter; the value is a UUID's text, quoted as a literal.
-            await conn.execute(SET_TENANT_LOCAL.format(psycopg.sql.Literal(self._tenant["tenant"])))
+            if _session_tenant(conn) != tenant:
+                # SET, not set_config's SELECT: a SET takes no snapshot, so the unit of work may
+                # still choose its isolation (the reports' REPEATABLE READ, READ ONLY). SET takes
+                # no bound parameter; the value is a UUID's text, quoted as a literal. LOCAL: it
+                # ends with the transaction, the session's own tenant is left as it was.
+                await conn.execute(SET_TENANT_LOCAL.format(psycopg.sql.Literal(tenant)))
             yield _PgSession(self._db, conn)
 
 

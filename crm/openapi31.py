@@ -82,6 +82,9 @@ log = logging.getLogger(__name__)
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 # the ASGI scope extension holding the JSON body ContractBodyValidator parsed and validated
 PARSED_BODY = "crm_parsed_body"
+# (path parameters, query parameters) as the validator's request resolved them (None: not
+# read, the operation has none): the handler's request takes them instead of resolving again
+PARSED_PARAMS = "crm_parsed_params"
 
 # The structure every validation error item has. The API's consumers rely on these keys.
 ErrorItem = dict[str, str]
@@ -421,6 +424,12 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
     """Path, query, header and cookie parameters, every error over every location."""
 
     _LOCATIONS = ("path", "query", "header", "cookie")
+    _SOURCES = {
+        "path": "path_params",
+        "query": "query_params",
+        "header": "headers",
+        "cookie": "cookies",
+    }
 
     def validate_request(self, request: ConnexionRequest) -> None:
         items: list[ErrorItem] = []
@@ -439,17 +448,15 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
                 }
                 for name in extra
             ]
-        sources: dict[str, Mapping[str, Any]] = {
-            "path": request.path_params,
-            "query": request.query_params,
-            "header": request.headers,
-            "cookie": request.cookies,
-        }
         for where in self._LOCATIONS:
-            for param in self.parameters.get(where, []):
+            params = self.parameters.get(where)
+            if not params:
+                continue  # each source is parsed from the request only when it is read
+            source: Mapping[str, Any] = getattr(request, self._SOURCES[where])
+            for param in params:
                 name = param["name"]
                 key = name.replace("-", "_") if where == "path" else name
-                value = sources[where].get(key)
+                value = source.get(key)
                 if value is None:
                     if param.get("required"):
                         items.append(
@@ -470,6 +477,11 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             raise ValidationProblem(
                 error_sentence("parameter", items), {"in": "parameters", "errors": items}
             )
+        # Connexion's own cache of the resolved values (crm.operations hands them on)
+        request.scope.setdefault("extensions", {})[PARSED_PARAMS] = (
+            request._path_params,
+            request._query_params,
+        )
 
 
 # --- 4. response bodies ------------------------------------------------------------------------

@@ -10,7 +10,11 @@ context) and reuse it. Same decorators, same order, same arguments; only the reb
 
 It also hands the handler the JSON body `crm.openapi31.ContractBodyValidator` already parsed
 and validated (kept in the ASGI scope), instead of letting Connexion parse the bytes again:
-one parse per request. tests/unit/test_connexion_patch.py pins the internals both rely on.
+one parse per request; likewise the path and query parameters the parameter validator
+resolved (the same URI parser class over the same parameters). openapi.yaml declares no form
+or multipart body, so the handler's request has no files: Connexion's parameter decorator
+would otherwise read a form out of every request to find none.
+tests/unit/test_connexion_patch.py pins the internals these rely on.
 
 Like `crm.openapi31` this touches Connexion internals, hence the `connexion==3.3.*` pin; the
 whole API test suite runs through it.
@@ -25,7 +29,7 @@ from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import receive, scope
 from connexion.decorators import StarletteDecorator
 
-from crm.openapi31 import PARSED_BODY
+from crm.openapi31 import PARSED_BODY, PARSED_PARAMS
 
 _CACHE = "_crm_call"
 _NOTHING = object()
@@ -43,11 +47,17 @@ def _fn(self: AsyncOperation) -> Callable[[], Awaitable[Any]]:
 
         async def call() -> Any:
             request = framework.get_request(uri_parser=uri_parser, scope=scope, receive=receive)
-            parsed = scope.get("extensions", {}).get(PARSED_BODY, _NOTHING)
+            extensions = scope.get("extensions", {})
+            parsed = extensions.get(PARSED_BODY, _NOTHING)
             if parsed is not _NOTHING:
                 # the body the validator parsed: Starlette's Request.json() returns its `_json`
                 # when set, so the parameter decorator does not parse the same bytes again
                 request._starlette_request._json = parsed
+            params = extensions.get(PARSED_PARAMS)
+            if params is not None:
+                # ConnexionRequest.path_params / query_params resolve only while these are None
+                request._path_params, request._query_params = params
+            request._files = {}  # ConnexionRequest.files() reads a form while this is None
             return await decorated(request)
 
         self.__dict__[_CACHE] = call

@@ -59,8 +59,8 @@ class Settings:
     # create, user create, demo); None: DATABASE_URL. The app itself connects with
     # DATABASE_URL as a member of crm_app, which owns nothing (migration d7f3b1e92a60).
     migration_database_url: str | None = None
-    # Open the row-level-security wall per transaction (app.tenant_id). Off only to measure
-    # its cost, with a DATABASE_URL role that bypasses row-level security.
+    # Open the row-level-security wall for each request's tenant (app.tenant_id). Off only to
+    # measure its cost, with a DATABASE_URL role that bypasses row-level security.
     db_row_security: bool = True
     # Rate limits (crm.ratelimit), in `limits`' notation ("5/minute", "100 per 10 seconds").
     # Login: per client address and per account (seed A2: 5 a minute); refresh: per address;

@@ -67,8 +67,8 @@ class Cluster:
     def data(self) -> Path:
         return self.base / "data"
 
-    def url(self, dbname: str = "crm_bench", driver: str = "psycopg") -> str:
-        return f"postgresql+{driver}://{DB_USER}@{HOST}:{self.port}/{dbname}"
+    def url(self, dbname: str = "crm_bench", driver: str = "psycopg", user: str = DB_USER) -> str:
+        return f"postgresql+{driver}://{user}@{HOST}:{self.port}/{dbname}"
 
     def conninfo(self, dbname: str = "crm_bench") -> str:
         return f"postgresql://{DB_USER}@{HOST}:{self.port}/{dbname}"

@@ -50,7 +50,7 @@ from typing import Any
 import httpx
 
 from bench.load.pg import DEFAULT_DIR, SETTINGS, Cluster
-from bench.load.seed import Fixture, prepare, reset_writes
+from bench.load.seed import APP_ROLE, Fixture, prepare, reset_writes
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -66,6 +66,8 @@ PIPELINE_FALLBACK = "/api/leads?include_total=true&limit=1&status=new"
 SEARCH_PATH = "/api/search?q=globex&limit=5"  # a word of many seeded names (bench.load.seed)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 POOL_MAX = 25  # the API's default pool size (Settings.db_pool_max); the baseline uses the same
+API_BUDGET = "1000000/minute"  # the per-user budget (crm.ratelimit): counted, never spent by wrk
+RLS_OFF_SCENARIOS = ("list", "detail", "create", "mix")  # rerun with the API as the owner
 
 
 def log(message: str) -> None:
@@ -126,8 +128,8 @@ class Server:
     def url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
-    def start(self, log_dir: Path) -> None:
-        self.log_path = log_dir / f"{self.name}.log"
+    def start(self, log_dir: Path, log_name: str | None = None) -> None:
+        self.log_path = log_dir / f"{log_name or self.name}.log"
         with self.log_path.open("wb") as out:
             self.proc = subprocess.Popen(
                 self.cmd,
@@ -189,19 +191,26 @@ def crm_serve_available() -> bool:
     return result.returncode == 0 and "--workers" in result.stdout
 
 
-def api_server(cluster: Cluster, fixture: Fixture) -> Server:
+def api_server(cluster: Cluster, fixture: Fixture, *, rls: bool = True) -> Server:
+    """`crm serve` as production runs it on PostgreSQL: connected as a member of crm_app behind
+    the tenant_wall policies (`rls`; else as the tables' owner, a superuser, DB_ROW_SECURITY
+    off), the per-user budget counted, one JSON access line per request."""
     port = free_port()
+    owner = cluster.url(fixture.database)
     env = {
         **os.environ,
-        "DATABASE_URL": cluster.url(fixture.database),
+        "DATABASE_URL": cluster.url(fixture.database, user=APP_ROLE) if rls else owner,
+        "MIGRATION_DATABASE_URL": owner,
+        "DB_ROW_SECURITY": "true" if rls else "false",
         "CRM_ENV": "production",
         "JWT_SECRET": JWT_SECRET,
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "INFO",  # the access line (crm.observability), into the server's log file
+        "LOG_FORMAT": "json",
         "DB_POOL_MIN": "10",
         "DB_POOL_MAX": str(POOL_MAX),
-        # wrk drives one user far beyond any person's budget (crm.ratelimit): measure the API,
-        # not the limiter's 429s
-        "RATE_LIMIT_API": "off",
+        # wrk drives one user far beyond any person's budget: the limiter counts every request,
+        # as in production, under a budget wrk cannot spend (no 429 measured instead of the API)
+        "RATE_LIMIT_API": API_BUDGET,
     }
     if crm_serve_available():
         cmd = [str(VENV / "crm"), "serve", "--host", HOST, "--port", str(port), "--workers", "1"]
@@ -403,9 +412,10 @@ def benchmark(
     rounds: int,
     pg_pid: int | None,
     reset: Callable[[], None],
+    scenarios: Sequence[str] = SCENARIOS,
 ) -> dict[str, dict[str, dict[str, Any]]]:
     results: dict[str, dict[str, dict[str, Any]]] = {}
-    for scenario in SCENARIOS:
+    for scenario in scenarios:
         reset()
         runs: dict[str, list[dict[str, Any]]] = {s.name: [] for s in servers}
         for r in range(rounds):
@@ -776,10 +786,11 @@ def explain_statements(cluster: Cluster, fixture: Fixture, lead_id: str) -> list
     import uuid
 
     import psycopg
+    import psycopg.sql
 
     from bench.load.spec import list_request
     from crm import listing, statements
-    from crm.db import open_database
+    from crm.db import SET_TENANT_LOCAL, open_database
     from crm.settings import Settings
     from generated.python.resources import RESOURCES
 
@@ -816,9 +827,14 @@ def explain_statements(cluster: Cluster, fixture: Fixture, lead_id: str) -> list
         for name, query, params, caller in cases:
             sql = compiler.compile(query).sql
             values = {**caller, **params}
-            for _ in range(5):  # warm the cache: the runs see a warm cache too
-                conn.execute(sql, values).fetchall()
-            plan = [r[0] for r in conn.execute("EXPLAIN (ANALYZE) " + sql, values).fetchall()]
+            # as the API runs it: its role, behind the tenant_wall policies of its tenant
+            with conn.transaction():
+                conn.execute(f"SET LOCAL ROLE {APP_ROLE}")
+                conn.execute(SET_TENANT_LOCAL.format(psycopg.sql.Literal(fixture.tenant_id)))
+                for _ in range(5):  # warm the cache: the runs see a warm cache too
+                    conn.execute(sql, values).fetchall()
+                explained = conn.execute("EXPLAIN (ANALYZE) " + sql, values).fetchall()
+            plan = [r[0] for r in explained]
             shown = [p for p in plan if any(k in p for k in keep) and "guard" not in p]
             lines += [f"{name}:", "", "```", *shown, "```", ""]
     return lines
@@ -905,6 +921,7 @@ def write_report(
     api: Server,
     baseline: Server,
     results: dict[str, dict[str, dict[str, Any]]],
+    rls_off: dict[str, dict[str, dict[str, Any]]],
     compare: str,
     slow: dict[str, Any] | None,
     profiles: list[dict[str, Any]],
@@ -933,6 +950,8 @@ def write_report(
     ]
     if results:
         lines += results_section(results, load, rounds)
+        if rls_off:
+            lines += rls_off_section(results, rls_off, load)
     lines += [
         "",
         f"Answers compared before the runs: {compare}.",
@@ -957,7 +976,11 @@ def write_report(
         "list, 5 % list_all, 20 % detail, 5 % create, 5 % update, 10 % search, 10 % pipeline "
         f"count ({pipeline_note}).",
         f"- API: `{' '.join(c.replace(str(ROOT) + '/', '') for c in api.cmd)}` "
-        "(CRM_ENV=production, LOG_LEVEL=WARNING, pool 10..25).",
+        f"(CRM_ENV=production, pool 10..25; connected as `{APP_ROLE}`, a member of `crm_app`, "
+        "so every statement runs behind the tenant_wall policies, DB_ROW_SECURITY on; "
+        f"RATE_LIMIT_API={API_BUDGET}: the per-user budget is counted on every request, in "
+        "memory, and never spent; LOG_LEVEL=INFO, LOG_FORMAT=json: one access line per "
+        "request, written to the server's log file; metrics on, as production runs it).",
         f"- Baseline: `{' '.join(c.replace(str(ROOT) + '/', '') for c in baseline.cmd)}` "
         "(bench/baselines/starlette_app.py: the API's own compiled SQL, session guard included, "
         "same pool, orjson, no validation, no JWT).",
@@ -970,7 +993,9 @@ def write_report(
         "## The benchmark's statements in PostgreSQL",
         "",
         "EXPLAIN ANALYZE of the SQL both servers run (compiled by the API's builders, for the "
-        "bench user), warm cache, before the runs; plan lines abridged to the main nodes "
+        f"bench user), as the API runs it (role `{APP_ROLE}`, `app.tenant_id` set: the "
+        "tenant_wall policy's filter is in every plan), warm cache, before the runs; plan "
+        "lines abridged to the main nodes "
         "(the session guard's one-time InitPlan is left out).",
         "",
         *plans,
@@ -991,23 +1016,12 @@ def results_section(
         "",
         f"Median of {rounds} rounds of {load.duration} s (after a {load.warmup} s warm-up each), "
         f"wrk with {load.threads} thread(s) and {load.connections} connections, one uvicorn "
-        "worker per server.",
+        "worker per server. The API runs with row-level security on (connected as a member of "
+        "`crm_app`; each pooled connection holds its tenant's `app.tenant_id`, set when it "
+        "changes tenant).",
         "",
-        "| scenario | API req/s | baseline req/s | ratio | API p50 / p95 / p99 ms "
-        "| baseline p50 / p95 / p99 ms | server CPU ms/req API / base (ratio) "
-        "| PG CPU ms/req API / base | failed API / base |",
-        "|---|---:|---:|---:|---|---|---|---|---|",
+        *ratio_table(results, SCENARIOS),
     ]
-    for scenario in SCENARIOS:
-        a, b = results[scenario]["api"], results[scenario]["baseline"]
-        ratio = a["rps"] / b["rps"] if b["rps"] else 0.0
-        cpu_ratio = b["server_cpu_ms"] / a["server_cpu_ms"] if a["server_cpu_ms"] else 0.0
-        mark = "" if ratio >= GOAL else " ✗"
-        lines.append(
-            f"| {scenario} | {a['rps']:.0f} | {b['rps']:.0f} | **{ratio:.2f}**{mark} | {ms3(a)} "
-            f"| {ms3(b)} | {a['server_cpu_ms']:.2f} / {b['server_cpu_ms']:.2f} ({cpu_ratio:.2f}) "
-            f"| {a['pg_cpu_ms']:.2f} / {b['pg_cpu_ms']:.2f} | {a['failed']} / {b['failed']} |"
-        )
     bound = [
         f"{sc} (PostgreSQL {results[sc]['api']['pg_cpu_ms']:.1f} ms CPU per request against "
         f"the server's {results[sc]['api']['server_cpu_ms']:.1f})"
@@ -1022,7 +1036,65 @@ def results_section(
             "server CPU ratio is the framework's share (see the plans below for why these "
             "statements are expensive).",
         ]
-    lines += [
+    return lines + rounds_table(results)
+
+
+def ratio_table(
+    results: dict[str, dict[str, dict[str, Any]]], scenarios: Sequence[str]
+) -> list[str]:
+    lines = [
+        "| scenario | API req/s | baseline req/s | ratio | API p50 / p95 / p99 ms "
+        "| baseline p50 / p95 / p99 ms | server CPU ms/req API / base (ratio) "
+        "| PG CPU ms/req API / base | failed API / base |",
+        "|---|---:|---:|---:|---|---|---|---|---|",
+    ]
+    for scenario in scenarios:
+        a, b = results[scenario]["api"], results[scenario]["baseline"]
+        ratio = a["rps"] / b["rps"] if b["rps"] else 0.0
+        cpu_ratio = b["server_cpu_ms"] / a["server_cpu_ms"] if a["server_cpu_ms"] else 0.0
+        mark = "" if ratio >= GOAL else " ✗"
+        lines.append(
+            f"| {scenario} | {a['rps']:.0f} | {b['rps']:.0f} | **{ratio:.2f}**{mark} | {ms3(a)} "
+            f"| {ms3(b)} | {a['server_cpu_ms']:.2f} / {b['server_cpu_ms']:.2f} ({cpu_ratio:.2f}) "
+            f"| {a['pg_cpu_ms']:.2f} / {b['pg_cpu_ms']:.2f} | {a['failed']} / {b['failed']} |"
+        )
+    return lines
+
+
+def rls_off_section(
+    results: dict[str, dict[str, dict[str, Any]]],
+    rls_off: dict[str, dict[str, dict[str, Any]]],
+    load: Load,
+) -> list[str]:
+    lines = [
+        "",
+        "## What row-level security costs",
+        "",
+        "The same scenarios with the API connected as the tables' owner (a superuser, which "
+        "passes every policy) and DB_ROW_SECURITY off: no `app.tenant_id` at all, "
+        "only the Scope's tenant filter. One round each, against the baseline again, right "
+        "after the runs above.",
+        "",
+        *ratio_table(rls_off, tuple(rls_off)),
+        "",
+        "| scenario | ratio RLS on / off | API server CPU ms/req RLS on / off "
+        "| PG CPU ms/req RLS on / off |",
+        "|---|---:|---|---|",
+    ]
+    for scenario in rls_off:
+        on, off = results[scenario], rls_off[scenario]
+        r_on = on["api"]["rps"] / on["baseline"]["rps"] if on["baseline"]["rps"] else 0.0
+        r_off = off["api"]["rps"] / off["baseline"]["rps"] if off["baseline"]["rps"] else 0.0
+        lines.append(
+            f"| {scenario} | {r_on:.2f} / {r_off:.2f} "
+            f"| {on['api']['server_cpu_ms']:.2f} / {off['api']['server_cpu_ms']:.2f} "
+            f"| {on['api']['pg_cpu_ms']:.2f} / {off['api']['pg_cpu_ms']:.2f} |"
+        )
+    return [*lines, ""]
+
+
+def rounds_table(results: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
+    lines = [
         "",
         "Req/s of each round, and the most CPU anything else on the machine took during a "
         "round (other people's jobs; above a few % the round is disturbed):",
@@ -1031,7 +1103,7 @@ def results_section(
         "| other CPU, max % API / base |",
         "|---|---|---|---|---|",
     ]
-    for scenario in SCENARIOS:
+    for scenario in results:
         a, b = results[scenario]["api"], results[scenario]["baseline"]
         lines.append(
             f"| {scenario} | {a['rounds']} | {b['rounds']} "
@@ -1186,6 +1258,39 @@ def terminating() -> Iterator[None]:
             signal.signal(s, h)
 
 
+def rls_off_benchmark(
+    load: Load,
+    api: Server,
+    baseline: Server,
+    cluster: Cluster,
+    fixture: Fixture,
+    args: argparse.Namespace,
+    reset: Callable[[], None],
+    headers: dict[str, str],
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """RLS_OFF_SCENARIOS again with a second API as the tables' owner, DB_ROW_SECURITY off; the
+    RLS API is stopped meanwhile (the idle server costs nothing, but holds its pool) and
+    started again for what follows."""
+    api.stop()
+    owner = api_server(cluster, fixture, rls=False)
+    owner.name = "api"  # the results' key; its log file is api-owner.log
+    try:
+        owner.start(cluster.base, log_name="api-owner")
+        owner.wait_ready("/api/leads?limit=1", headers)
+        return benchmark(
+            load,
+            [owner, baseline],
+            args.rls_off_rounds,
+            cluster.postmaster_pid(),
+            reset,
+            RLS_OFF_SCENARIOS,
+        )
+    finally:
+        owner.stop()
+        api.start(cluster.base)
+        api.wait_ready("/api/leads?limit=1", headers)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reuse", action="store_true", help="reuse the seeded cluster")
@@ -1203,6 +1308,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only the slow-report run (no scenarios, no profiles)",
     )
     parser.add_argument("--skip-profile", action="store_true")
+    parser.add_argument(
+        "--rls-off-rounds",
+        type=int,
+        default=1,
+        help="rounds of list, detail, create and the mix with the API as the owner (0: none)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument(
         "--quiet-threshold", type=float, default=10.0, help="%% CPU others may use between runs"
@@ -1262,6 +1373,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.slow_only
                 else benchmark(load, servers, args.rounds, cluster.postmaster_pid(), reset)
             )
+            rls_off: dict[str, dict[str, dict[str, Any]]] = {}
+            if args.rls_off_rounds and not args.slow_only:
+                rls_off = rls_off_benchmark(
+                    load, api, baseline, cluster, fixture, args, reset, headers
+                )
             slow = None
             if not args.skip_slow:
                 reset()
@@ -1282,6 +1398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 api=api,
                 baseline=baseline,
                 results=results,
+                rls_off=rls_off,
                 compare=compare,
                 slow=slow,
                 profiles=profiles,

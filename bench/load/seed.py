@@ -57,6 +57,9 @@ from generated.python.schemas import BUNDLE
 
 ROOT = Path(__file__).resolve().parents[2]
 DB_NAME = "crm_bench"
+# The login role the API connects as, a member of crm_app (migration d7f3b1e92a60): it owns
+# nothing, so the tenant_wall policies hold it, as in production on PostgreSQL.
+APP_ROLE = "crm_bench_web"
 PASSWORD = "bench-password-1234"  # every seeded user's password
 YEARS = 3
 REFERENCED = 20_000  # lead ids kept per tenant for projects, interactions and tasks to hang off
@@ -540,9 +543,18 @@ def create_database(cluster: Cluster) -> None:
     with psycopg.connect(cluster.conninfo("postgres"), autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {DB_NAME}")
+    migrate(cluster)
+
+
+def migrate(cluster: Cluster) -> None:
+    """`alembic upgrade head` as the owner, and the app's login role (a no-op when current)."""
     env = {**os.environ, "DATABASE_URL": cluster.url(DB_NAME)}
     alembic = ROOT / ".venv" / "bin" / "alembic"
     subprocess.run([str(alembic), "upgrade", "head"], cwd=ROOT, env=env, check=True)
+    with psycopg.connect(cluster.conninfo(DB_NAME), autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone():
+            return
+        conn.execute(f"CREATE ROLE {APP_ROLE} LOGIN IN ROLE crm_app")  # trust auth: no password
 
 
 def seed(cluster: Cluster, total_leads: int = 1_000_000, *, scale: float | None = None) -> Fixture:
@@ -690,6 +702,7 @@ def prepare(
     if reuse and cluster.initialised and (base / "fixture.json").is_file():
         cluster.start()
         fixture = Fixture.load(base)
+        migrate(cluster)  # a cluster seeded at an older schema gets the newer migrations
         deleted = reset_writes(cluster, fixture)
         print(f"reusing the seeded cluster in {base} (removed {deleted} leads of earlier runs)")
         return cluster, fixture

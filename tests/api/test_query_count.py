@@ -8,8 +8,9 @@ How statements are counted, on each backend, by two counters that must agree:
 - PostgreSQL: `psycopg.AsyncCursor.execute` is wrapped for the test, so every statement the
   driver sends on any pooled connection is counted (`AsyncConnection.execute` goes through
   it); psycopg's pool runs no statements of its own here (no check or reset callbacks). The
-  `set_config` that opens row-level security for the tenant (`crm.db.SET_TENANT`) is left out
-  like BEGIN: it shares its statement's round trip and transaction.
+  `set_config` that opens row-level security for the tenant (`crm.db.SET_TENANT`, when a pooled
+  connection changes tenant) and its `RESET_TENANT` are left out like BEGIN: a setting of the
+  connection, not a query, and the set shares its statement's round trip and transaction.
 - Both: `Database.compile`, which `crm.db` calls exactly once per statement it executes, is
   wrapped on the app's database object. It is the app's own bookkeeping, so it only
   corroborates the driver-level count: the two must be equal.
@@ -40,7 +41,7 @@ import pytest
 import sqlalchemy as sa
 import yaml
 
-from crm.db import SET_TENANT, Compiled, Database, Query, SqliteDatabase
+from crm.db import RESET_TENANT, SET_TENANT, Compiled, Database, Query, SqliteDatabase
 from crm.ids import new_id
 from crm.scope import create_defaults
 from generated import tables
@@ -100,7 +101,7 @@ def counter(database: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cou
         execute = psycopg.AsyncCursor.execute
 
         async def counting_execute(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-            if str(query) != SET_TENANT:
+            if str(query) not in (SET_TENANT, RESET_TENANT):
                 count.driver.append(str(query))
             return await execute(self, query, *args, **kwargs)
 

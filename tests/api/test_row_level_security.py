@@ -113,6 +113,59 @@ async def test_without_a_tenant_the_application_sees_nothing(
         assert await database.fetch_all(UNFILTERED, {}) == []
 
 
+FAILS = Query(("rls-test", "fails"), lambda: sa.select(sa.literal_column("1/0").label("x")))
+
+
+async def test_pooled_connections_change_tenant_and_never_carry_one_over(
+    database: Database,
+    world: World,
+    leads: dict[str, set[uuid.UUID]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """crm.db keeps each pooled connection's tenant as a setting of its session: whatever the
+    order of tenants, of failures and of untenanted statements, each statement sees exactly
+    its own tenant's rows (or none), and a connection that already holds the tenant is not set
+    again."""
+    from crm.db import SET_TENANT
+
+    sets = 0
+    execute = psycopg.AsyncCursor.execute
+
+    async def counting(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        nonlocal sets
+        sets += str(query) == SET_TENANT
+        return await execute(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.AsyncCursor, "execute", counting)
+    people = {"acme": Scope.from_claims(database, claims(world, "alice")),
+              "globex": Scope.from_claims(database, claims(world, "gus"))}  # fmt: skip
+    order = ["acme", "acme", "globex", None, "globex", "fail-acme", "acme", None, "fail-globex"]
+    for step in order * 3:  # more statements than the test pool has connections
+        if step is None:
+            assert await database.fetch_all(UNFILTERED, {}) == []
+        elif step.startswith("fail-"):
+            with pytest.raises(psycopg.errors.DivisionByZero):
+                await people[step[5:]].db.fetch_all(FAILS, {})
+        else:
+            rows = await people[step].db.fetch_all(UNFILTERED, {})
+            assert {r["id"] for r in rows} == leads[step], step
+    # a connection that holds the tenant is not set again
+    for _ in range(8):
+        await people["acme"].db.fetch_all(UNFILTERED, {})
+    before = sets
+    for _ in range(8):
+        rows = await people["acme"].db.fetch_all(UNFILTERED, {})
+        assert {r["id"] for r in rows} == leads["acme"]
+    assert sets == before
+    assert sets > 0  # the counter does see the setting when it is sent
+    # and none of them leaks into an untenanted statement or another tenant's unit of work
+    for _ in range(8):
+        assert await database.fetch_all(UNFILTERED, {}) == []
+        async with people["globex"].atomic() as uow:
+            rows = await uow.db.fetch_all(UNFILTERED, {})
+        assert {r["id"] for r in rows} == leads["globex"]
+
+
 async def test_an_unfiltered_write_touches_only_the_scopes_tenant(
     database: Database, world: World, leads: dict[str, set[uuid.UUID]]
 ) -> None:

@@ -149,15 +149,29 @@ BODY_PINNED = {
     "connexion.lifecycle.ConnexionRequest.json": "f828d7e48f970ae7",
     "connexion.lifecycle.ConnexionRequest.get_body": "28f6a96f0cbc7948",
     "connexion.validators.abstract.AbstractRequestBodyValidator.wrap_receive": "44c469448a6e46fb",
+    # the parameters resolved once, no form read (crm.operations)
+    "connexion.lifecycle.ConnexionRequest.path_params": "546382a52e95ac2f",
+    "connexion.lifecycle.ConnexionRequest.query_params": "f01f735c6643fe68",
+    "connexion.lifecycle.ConnexionRequest.files": "59e5f5dcf1d86e00",
+    "connexion.decorators.parameter.AsyncParameterDecorator.__call__": "c3223e31eb92742e",
+    "connexion.decorators.parameter._get_file_arguments": "4db36f2ce7488666",
 }
 
 
 def _body_objects() -> dict[str, Any]:
     import starlette.requests
+    from connexion.decorators.parameter import AsyncParameterDecorator, _get_file_arguments
     from connexion.lifecycle import ConnexionRequest
     from connexion.validators.abstract import AbstractRequestBodyValidator
 
     return {
+        "connexion.lifecycle.ConnexionRequest.path_params": ConnexionRequest.path_params.fget,
+        "connexion.lifecycle.ConnexionRequest.query_params": ConnexionRequest.query_params.fget,
+        "connexion.lifecycle.ConnexionRequest.files": ConnexionRequest.files,
+        "connexion.decorators.parameter.AsyncParameterDecorator.__call__": (
+            AsyncParameterDecorator.__call__
+        ),
+        "connexion.decorators.parameter._get_file_arguments": _get_file_arguments,
         "starlette.requests.Request.json": starlette.requests.Request.json,
         "connexion.lifecycle.ConnexionRequest.json": ConnexionRequest.json,
         "connexion.lifecycle.ConnexionRequest.get_body": ConnexionRequest.get_body,
@@ -214,6 +228,81 @@ def test_the_handler_gets_the_body_the_validator_parsed(tmp_path: Path) -> None:
     assert asyncio.run(post()) == 204
     assert seen["body"] == sent
     assert seen["body"] is seen["parsed"]
+
+
+def test_the_handler_gets_the_parameters_the_validator_resolved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The query and path values a handler receives are the ones the parameter validator
+    resolved (the very dicts, not a second resolution), equal to what Connexion's own request
+    resolves from the same scope, and no form is read."""
+    import uuid
+
+    from connexion import context
+    from connexion.lifecycle import ConnexionRequest
+    from connexion.resolver import Resolver
+    from connexion.uri_parsing import OpenAPIURIParser
+    from starlette.responses import Response
+
+    from crm import auth
+    from crm.openapi31 import PARSED_PARAMS
+
+    seen: dict[str, Any] = {}
+    resolved = {"path": 0, "query": 0}
+    resolve_path, resolve_query = OpenAPIURIParser.resolve_path, OpenAPIURIParser.resolve_query
+
+    def counting_path(self: Any, *args: Any) -> Any:
+        resolved["path"] += 1
+        return resolve_path(self, *args)
+
+    def counting_query(self: Any, *args: Any) -> Any:
+        resolved["query"] += 1
+        return resolve_query(self, *args)
+
+    monkeypatch.setattr(OpenAPIURIParser, "resolve_path", counting_path)
+    monkeypatch.setattr(OpenAPIURIParser, "resolve_query", counting_query)
+
+    async def handler(**kwargs: Any) -> Response:
+        seen["kwargs"] = kwargs
+        seen["resolved"] = dict(resolved)  # before the fresh request below
+        seen["parsed"] = context.scope["extensions"][PARSED_PARAMS]
+        fresh = ConnexionRequest(
+            context.scope, uri_parser=context.operation.uri_parser_class(
+                context.operation.parameters, context.operation.body_definition()
+            ),
+        )  # fmt: skip
+        seen["fresh"] = (fresh.path_params, fresh.query_params)
+        return Response(status_code=204)
+
+    settings = Settings.from_env(
+        {"CRM_ENV": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
+    )
+    app = create_app(settings, resolver=Resolver(function_resolver=lambda _: handler))
+    token = auth.issue_access_token(
+        user_id=str(uuid.uuid4()), tenant_id=str(uuid.uuid4()), role="user",
+        session_id=str(uuid.uuid4()),
+    )  # fmt: skip
+    lead = str(uuid.uuid4())
+
+    async def get(path: str) -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
+            return response.status_code
+
+    assert asyncio.run(get("/api/leads?limit=5&include_total=true")) == 204
+    path_params, query_params = seen["parsed"]
+    assert query_params == seen["fresh"][1]
+    assert query_params["limit"] == 5
+    assert query_params["include_total"] is True
+    assert seen["resolved"]["query"] == 1  # by the validator only, not again for the handler
+    assert seen["kwargs"]["limit"] == 5
+    resolved.update(path=0, query=0)
+    assert asyncio.run(get(f"/api/leads/{lead}")) == 204
+    path_params, _ = seen["parsed"]
+    assert path_params == seen["fresh"][0] == {"id": lead}
+    assert seen["resolved"]["path"] == 1
+    assert seen["kwargs"]["id"] == lead
 
 
 def test_the_security_keyword_answers_are_remembered_and_right() -> None:

@@ -275,9 +275,9 @@ class PageMeta(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -717,9 +717,9 @@ class UserPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -855,9 +855,9 @@ class AccountPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1170,9 +1170,9 @@ class ClientPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1329,9 +1329,9 @@ class ContactPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1616,9 +1616,9 @@ class InteractionPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1810,9 +1810,9 @@ class LeadPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1956,9 +1956,9 @@ class NotePage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -2151,9 +2151,9 @@ class ProjectPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -2449,9 +2449,9 @@ class TaskPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 

@@ -88,8 +88,8 @@ export const AccountPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type AccountPage = z.infer<typeof AccountPage>;
@@ -361,8 +361,8 @@ export const ClientPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type ClientPage = z.infer<typeof ClientPage>;
@@ -499,8 +499,8 @@ export const ContactPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type ContactPage = z.infer<typeof ContactPage>;
@@ -786,8 +786,8 @@ export const InteractionPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type InteractionPage = z.infer<typeof InteractionPage>;
@@ -921,8 +921,8 @@ export const LeadPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type LeadPage = z.infer<typeof LeadPage>;
@@ -1148,8 +1148,8 @@ export const NotePage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type NotePage = z.infer<typeof NotePage>;
@@ -1174,8 +1174,8 @@ export const PageMeta = z.strictObject({
   "offset": z.number().int().gte(0).lte(1000000000),
   /** Number of matching records; present only when include_total=true. */
   "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+  "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type PageMeta = z.infer<typeof PageMeta>;
 
@@ -1329,8 +1329,8 @@ export const ProjectPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type ProjectPage = z.infer<typeof ProjectPage>;
@@ -1702,8 +1702,8 @@ export const TaskPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type TaskPage = z.infer<typeof TaskPage>;
@@ -1872,8 +1872,8 @@ export const UserPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type UserPage = z.infer<typeof UserPage>;

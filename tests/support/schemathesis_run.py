@@ -96,7 +96,11 @@ def write_wfc(path: Path, base: str) -> None:
     """One identity per tenant that logs in through POST /auth/login (Web Fuzzing Commons).
 
     Logging in rather than fixed tokens: the fuzzer itself calls logout and refresh, which end
-    the session its token belongs to; a fresh login (every REFRESH_SECONDS) heals that.
+    the session its token belongs to; a fresh login (every REFRESH_SECONDS, and Schemathesis'
+    re-login on a 401) heals that. The login budget (crm.ratelimit: 5 a minute per address and
+    per account) stays as in production, so these logins must not share it with the fuzzer's
+    own attempts at POST /auth/login: each identity comes from its own address, through the
+    loopback as a trusted proxy (`server_env`), and logs in at most a few times a minute.
     """
     entries = [
         {
@@ -106,6 +110,8 @@ def write_wfc(path: Path, base: str) -> None:
                 "verb": "POST",
                 "contentType": "application/json",
                 "payloadRaw": json.dumps({"email": email, "password": PASSWORD}),
+                # TEST-NET-1 (RFC 5737): an address per identity, never the fuzzer's
+                "headers": [{"name": "X-Forwarded-For", "value": f"192.0.2.{n}"}],
                 "token": {
                     "extractFrom": "body",
                     "extractSelector": "/data/access_token",
@@ -115,12 +121,12 @@ def write_wfc(path: Path, base: str) -> None:
                 },
             },
         }
-        for slug, email in PEERS.items()
+        for n, (slug, email) in enumerate(PEERS.items(), start=1)
     ]
     path.write_text(json.dumps({"auth": entries}))
 
 
-REFRESH_SECONDS = 5
+REFRESH_SECONDS = 30  # with re-logins after a logout, within 5 logins a minute per account
 
 
 def write_config(path: Path, wfc: Path) -> None:
@@ -138,6 +144,13 @@ def server_env(database_url: str) -> dict[str, str]:
             "DATABASE_URL": database_url,
             "CRM_ENV": "test",  # response validation on: a non-conforming body is a 500
             "ACCESS_TOKEN_MINUTES": "120",  # the run must outlive the tokens in the WFC file
+            # the identities' logins arrive through the loopback with their own address
+            "TRUSTED_PROXIES": "127.0.0.1/32,::1/128",
+            # The per-user budget (1200 a minute) is a fairness limit, not a rule of the API:
+            # a fuzzer sending as fast as it can would see 429 for everything past it, and
+            # test nothing. It is tested in tests/api/test_rate_limits.py; the brute-force
+            # budgets (login, refresh, change-password) stay on here.
+            "RATE_LIMIT_API": "off",
         }
     )
     return env

@@ -202,7 +202,7 @@ def document(contracts: ContractSet) -> dict[str, Any]:
             }
         )
     for report in contracts.reports:
-        _report(paths, report)
+        _report(paths, report, defs)
     paths.check_unique_ids()
     return {
         "openapi": "3.1.0",
@@ -765,14 +765,16 @@ def _search(paths: _Paths) -> None:
 # -- reports, auth, health -----------------------------------------------------------------
 
 
-def _report(paths: _Paths, report: Report) -> None:
+def _report(paths: _Paths, report: Report, defs: dict[str, Schema]) -> None:
     params = []
     for p in report.parameters:
-        if not isinstance(p.schema.get("type"), str):
-            raise ContractError(
-                report.file, f"/x-report/parameters/{p.name}", "a parameter needs a single type"
-            )
-        schema = {k: v for k, v in p.schema.items() if k != "description"}
+        where = f"/x-report/parameters/{p.name}"
+        if "$ref" in p.schema:  # a shared type (ReportBound), made single-typed
+            schema = plain_schema(p.schema, defs, report.file, where)
+        elif isinstance(p.schema.get("type"), str):
+            schema = {k: v for k, v in p.schema.items() if k != "description"}
+        else:
+            raise ContractError(report.file, where, "a parameter needs a single type")
         params.append(_param(p.name, schema, p.schema.get("description", "")))
     names = {p.name for p in report.parameters}
     errors = {403} if report.admin_only or "user_id" in names else set()

@@ -1453,6 +1453,12 @@ export const RefreshTokenUpdate = z.strictObject({
 export type RefreshTokenUpdate = z.infer<typeof RefreshTokenUpdate>;
 
 /**
+ * A report's start_date or end_date: an ISO date (2024-01-31) or date-time (2024-01-31T09:00, seconds, fractions and an offset optional; UTC without one), in the years 1000 to 9998. The grammar is exact: every value it matches is a real day and time, and one any offset keeps within the years a server can hold.
+ */
+export const ReportBound = z.string().regex(new RegExp("^(?:(?:1[0-9]{3}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
+export type ReportBound = z.infer<typeof ReportBound>;
+
+/**
  * Response schema: unknown keys are dropped, not refused.
  */
 export const RevenueByClientRow = withInputRules(

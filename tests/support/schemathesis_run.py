@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,6 +225,24 @@ def failures(output: str) -> list[str]:
         bodies = re.findall(r"^ {4}`(.*)`$", block, flags=re.M)
         out += [f"{code} :: {bodies[0] if bodies else ''}" for code in codes]
     return out
+
+
+def requests_per_operation(workdir: Path) -> dict[str, Counter[int]]:
+    """What the server answered, per operationId: status -> count, from its own access log
+    (one JSON line per request, `crm serve`'s stderr in `workdir`), so the figures do not
+    depend on how the CLI reports them. The identities' logins are counted too."""
+    seen: dict[str, Counter[int]] = {}
+    with (workdir / "stderr.txt").open(encoding="utf-8", errors="replace") as log:
+        for line in log:
+            if '"logger":"crm.access"' not in line:
+                continue
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            operation = entry.get("operation_id") or f"(no route) {entry.get('method')}"
+            seen.setdefault(operation, Counter())[int(entry.get("status", 0))] += 1
+    return dict(sorted(seen.items()))
 
 
 def sqlite_url(workdir: Path) -> str:

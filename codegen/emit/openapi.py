@@ -21,7 +21,7 @@ Decisions the contracts do not spell out (a handler, the runtime and the tests m
   assign, the whole-tenant list, bulk (its purge action), admin-visibility resources (users),
   admin-only reports and reports given `user_id` by a non-admin.
 - 409: a body reference as above, an update leaving a record with a parent count its
-  contract forbids, create/update/restore hitting a unique key, hard delete or purge blocked by
+  contract forbids, a contract's cross-field check (`checks`) the stored row would break, create/update/restore hitting a unique key, hard delete or purge blocked by
   dependents (`on-delete: restrict`), purge of a record not in the trash.
 - delete answers 204 without a body (soft delete moves the record to the trash); restore is
   idempotent and answers 200 with the record; purge answers 204.
@@ -93,7 +93,8 @@ ERRORS: dict[int, tuple[str, str]] = {
         "Conflict",
         "The change conflicts with stored data: the body names a record that does not exist "
         "or that the caller cannot use (details name the fields), the record would get a "
-        "parent count its contract forbids, a unique key is taken, dependent records block "
+        "parent count its contract forbids or break a cross-field check of its contract "
+        "(details name the constraint), a unique key is taken, dependent records block "
         "a delete, or the record is not in the trash.",
     ),
     413: ("PayloadTooLarge", "The request body is larger than the server accepts."),

@@ -149,9 +149,13 @@ def server_env(database_url: str) -> dict[str, str]:
             "TRUSTED_PROXIES": "127.0.0.1/32,::1/128",
             # The per-user budget (1200 a minute) is a fairness limit, not a rule of the API:
             # a fuzzer sending as fast as it can would see 429 for everything past it, and
-            # test nothing. It is tested in tests/api/test_rate_limits.py; the brute-force
-            # budgets (login, refresh, change-password) stay on here.
+            # test nothing. It is tested in tests/api/test_rate_limits.py.
             "RATE_LIMIT_API": "off",
+            # The login budget (5 a minute per address and account) is tested there too. The
+            # deep profile's fuzzer ends the identities' sessions (logout) often enough that
+            # their re-logins alone exceed it, and every operation then errors for want of a
+            # token; refresh and change-password keep their production budgets.
+            "RATE_LIMIT_LOGIN": "600/minute",
         }
     )
     return env

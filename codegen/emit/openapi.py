@@ -21,8 +21,9 @@ Decisions the contracts do not spell out (a handler, the runtime and the tests m
   assign, the whole-tenant list, bulk (its purge action), admin-visibility resources (users),
   admin-only reports and reports given `user_id` by a non-admin.
 - 409: a body reference as above, an update leaving a record with a parent count its
-  contract forbids, a contract's cross-field check (`checks`) the stored row would break, create/update/restore hitting a unique key, hard delete or purge blocked by
-  dependents (`on-delete: restrict`), purge of a record not in the trash.
+  contract forbids, a contract's cross-field check (`checks`) the stored row would break,
+  create/update/restore hitting a unique key, hard delete or purge blocked by dependents
+  (`on-delete: restrict`), purge of a record not in the trash.
 - delete answers 204 without a body (soft delete moves the record to the trash); restore is
   idempotent and answers 200 with the record; purge answers 204.
 - A soft-delete resource's list takes `trash=true` to list only deleted records.

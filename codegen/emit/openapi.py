@@ -272,12 +272,30 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+# The contracts' text rule (codegen/formats.py: no NUL, no lone surrogate in any string) is
+# applied by every party's validator but is no JSON Schema keyword; the spec states the part a
+# client can send in valid UTF-8 JSON, NUL, as a pattern on every free-text string (one with
+# no format, pattern or enum of its own, each of which already excludes it), so a fuzzer or a
+# client reading only the spec knows it. A lone surrogate is no Unicode text to begin with.
+TEXT_PATTERN = "^[^\\x00]*$"
+
+
+def _stated_text(node: dict[str, Any]) -> dict[str, Any]:
+    kinds = node.get("type")
+    strings = kinds == "string" or (isinstance(kinds, list) and "string" in kinds)
+    if strings and not {"format", "pattern", "enum", "const"} & set(node):
+        return {**node, "pattern": TEXT_PATTERN}
+    return node
+
+
 def _component(node: Any) -> Any:
-    """A bundle schema as an OpenAPI component: #/$defs/X -> #/components/schemas/X."""
+    """A bundle schema as an OpenAPI component: #/$defs/X -> #/components/schemas/X, with the
+    text rule stated on free-text strings (TEXT_PATTERN)."""
     if isinstance(node, list):
         return [_component(item) for item in node]
     if not isinstance(node, dict):
         return node
+    node = _stated_text(node)
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in ("$schema", "$id"):
@@ -347,7 +365,7 @@ def _param(
         out["description"] = description
     if where == "path" or required:
         out["required"] = True
-    out["schema"] = schema
+    out["schema"] = _stated_text(schema)
     return out
 
 

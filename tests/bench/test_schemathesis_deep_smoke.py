@@ -41,4 +41,6 @@ def test_failures_are_read_from_the_cli_output() -> None:
         "==================== SUMMARY ====================\n"
     )
     assert st.failures(output) == ['ST202 Schema-valid request rejected :: {"error":"no"}']
+    stateful = output.replace("_ GET /leads _", "_ Stateful tests _")
+    assert st.failures(stateful) == st.failures(output)
     assert st.failures("nothing failed\n") == []

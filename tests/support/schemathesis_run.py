@@ -222,7 +222,9 @@ def _figures(output: str) -> tuple[int, int, int]:
 def failures(output: str) -> list[str]:
     """Each failure the CLI printed: its code and title, and the response body it quotes."""
     out = []
-    blocks = re.split(r"\n_{3,} [A-Z]+ \S+ _{3,}\n", output)
+    # one block per operation ("___ GET /leads ___") or for the stateful phase ("___ Stateful
+    # tests ___")
+    blocks = re.split(r"\n_{3,} [^\n]+? _{3,}\n", output)
     for block in blocks[1:]:
         block = block.split("=" * 10, 1)[0]
         codes = re.findall(r"^- (ST\d+ .+)$", block, flags=re.M)

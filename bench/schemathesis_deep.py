@@ -70,6 +70,19 @@ def main(argv: list[str] | None = None) -> int:
             cluster.stop()  # type: ignore[attr-defined]
     seconds = time.monotonic() - started
     found = st.failures(outcome.output)
+    answered = st.requests_per_operation(workdir)
+    table = [
+        "| operation | requests | 2xx | 4xx | 5xx |",
+        "|---|---:|---:|---:|---:|",
+        *(
+            f"| {op.removeprefix('handlers.')} | {sum(c.values())} "
+            f"| {sum(n for s, n in c.items() if 200 <= s < 300)} "
+            f"| {sum(n for s, n in c.items() if 400 <= s < 500)} "
+            f"| {sum(n for s, n in c.items() if s >= 500)} |"
+            for op, c in answered.items()
+        ),
+    ]
+    errors = sum(n for c in answered.values() for s, n in c.items() if s >= 500)
     summary = [line for line in outcome.output.splitlines() if "generated," in line]
     text = "\n".join(
         [
@@ -80,11 +93,19 @@ def main(argv: list[str] | None = None) -> int:
             f"- max examples per operation: {args.examples}; time budget: {args.max_time}",
             f"- phases: {st.PHASES}; checks: all; peers: {', '.join(st.PEERS)}",
             f"- {outcome.summary()}; {' '.join(s.strip() for s in summary)}",
-            f"- wall time: {seconds:.0f} s",
+            f"- wall time: {seconds:.0f} s; 5xx answers in the server's log: {errors}",
             "",
             "## Failures",
             "",
             *([f"- {f}" for f in sorted(set(found))] or ["none"]),
+            "",
+            "## Requests per operation (the server's access log)",
+            "",
+            "Cases per operation as the server saw them (the CLI sends one request per test",
+            "case, plus the stateful phase's chains; `auth.login` includes the identities'",
+            "own logins). 501 (an operation with no handler yet) would count as 5xx.",
+            "",
+            *table,
         ]
     )
     print(text)

@@ -229,6 +229,13 @@ def open_database(settings: Settings) -> Database:
 # --- PostgreSQL ---------------------------------------------------------------------------
 
 
+# A well-formed body the stored data refuses: a contract's cross-field check (`checks`, e.g.
+# a project's start_date after its end_date, possibly with the stored value of one of them),
+# or a reference gone meanwhile. No rule of the spec's bodies can state either, so it is a
+# conflict with the stored data (409), like a taken unique key, not a malformed request (400).
+STORED_RULE = "The values break a rule of the stored data."
+
+
 def _pg_error(exc: psycopg.errors.IntegrityError) -> CrmError:
     diag = exc.diag
     log.info("integrity error: %s", diag.message_primary)
@@ -236,10 +243,10 @@ def _pg_error(exc: psycopg.errors.IntegrityError) -> CrmError:
     if isinstance(exc, psycopg.errors.UniqueViolation):
         return Conflict("A record with these values already exists.", {"constraint": constraint})
     if isinstance(exc, psycopg.errors.ForeignKeyViolation):
-        return BadRequest(
+        return Conflict(
             "The request refers to a record that does not exist.", {"constraint": constraint}
         )
-    return BadRequest("The values break a rule of the stored data.", {"constraint": constraint})
+    return Conflict(STORED_RULE, {"constraint": constraint})
 
 
 @contextmanager
@@ -545,7 +552,7 @@ _SQLITE_INTEGRITY = (
     ),
     (
         re.compile(r"^FOREIGN KEY constraint failed"),
-        BadRequest,
+        Conflict,
         "The request refers to a record that does not exist.",
     ),
 )
@@ -557,7 +564,7 @@ def _sqlite_error(exc: sqlite3.IntegrityError) -> CrmError:
     for pattern, error, message in _SQLITE_INTEGRITY:
         if pattern.search(text):
             return error(message, {})
-    return BadRequest("The values break a rule of the stored data.", {})
+    return Conflict(STORED_RULE, {})
 
 
 class _SqliteSession:

@@ -7,22 +7,22 @@ validated and coerced by Connexion against openapi.yaml) into a request; `page_q
 here by hand.
 
 Pagination is by offset by default, and by keyset when the client sends the `next_cursor` of
-the page before: the cursor holds the sort field, direction, and the last row's sort value and
-id, so rows inserted or deleted meanwhile do not shift the next page. Sorting always ends with
-`id` (unique), and NULLs sort last in both directions on both databases, so pages never overlap.
+the page before: the id of that page's last record. The Scope reads that record's sort value
+(`after`: a record the caller cannot see is a 404, as by id) and the page starts after
+(value, id), so rows inserted or deleted meanwhile do not shift the next page. A cursor is a
+position, not a token: any record the caller sees is one, whatever list it came from, so
+there is no "invalid cursor" (a uuid is all the spec asks). Sorting always ends with `id`
+(unique), and NULLs sort last in both directions on both databases, so pages never overlap.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-import orjson
 import sqlalchemy as sa
 from sqlalchemy import bindparam as P
 
@@ -30,7 +30,6 @@ from crm.db import Query, utc_instant
 from crm.errors import BadRequest
 from crm.statements import api_columns, scoped, table_of, visible_branches, visible_to_caller
 from generated.python.resources import ResourceInfo
-from generated.python.rules import is_storable_text
 
 # the spec's list parameters that are not filters (the filters are `ResourceInfo.filters`)
 _PAGING = frozenset(
@@ -43,63 +42,10 @@ CONNEXION_CONTEXT = frozenset({"token_info", "user", "db", "settings"})
 
 @dataclass(frozen=True)
 class Cursor:
+    """A keyset position: the sort value and id of the row the page starts after."""
+
     value: Any
     id: str
-
-    def encode(self, sort_by: str, sort_order: str) -> str:
-        raw = orjson.dumps([sort_by, sort_order, self.value, self.id], default=str)
-        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-    @classmethod
-    def decode(
-        cls,
-        text: str,
-        sort_by: str,
-        sort_order: str,
-        column_type: sa.types.TypeEngine[Any] | None = None,
-    ) -> Cursor:
-        invalid = BadRequest(
-            "The cursor is not valid for this list: request the first page again.",
-            {"in": "parameters", "errors": [{"in": "query", "path": "/cursor"}]},
-        )
-        try:
-            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            field, order, value, last_id = orjson.loads(raw)
-            # any spelling Python reads (urn:uuid:, braces, 32 hex digits) as the canonical one
-            # both databases take; PostgreSQL refuses `urn:uuid:` (a 500 before)
-            last_id = str(UUID(str(last_id)))
-        except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
-            raise invalid from None
-        if (field, order) != (sort_by, sort_order):
-            raise invalid
-        if value is not None and not isinstance(value, (str, int, float, bool)):
-            raise invalid
-        if value is not None and column_type is not None and not _fits(column_type, value):
-            raise invalid  # an edited cursor: refused here, not by the database (a 500)
-        return cls(value, last_id)
-
-
-def _fits(column_type: sa.types.TypeEngine[Any], value: Any) -> bool:
-    """Whether a cursor's value is one `next_cursor` could have written for this column."""
-    try:
-        if isinstance(column_type, sa.DateTime):
-            # as written by next_cursor: isoformat with an offset, within datetime's range in UTC
-            if not isinstance(value, str):
-                return False
-            moment = datetime.fromisoformat(value)
-            return moment.tzinfo is not None and bool(moment.astimezone(UTC))
-        if isinstance(column_type, sa.Date):
-            return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
-    except (ValueError, OverflowError):
-        return False
-    if isinstance(value, bool):
-        return isinstance(column_type, sa.Boolean)
-    if isinstance(column_type, sa.Integer):
-        return isinstance(value, int) and -(2**63) <= value < 2**63
-    if isinstance(column_type, sa.Numeric):
-        return isinstance(value, (int, float)) and abs(value) < 1e300
-    # A cursor's value never met the contract's validator: apply its rule for storable text.
-    return isinstance(column_type, sa.String) and isinstance(value, str) and is_storable_text(value)
 
 
 @dataclass(frozen=True)
@@ -113,7 +59,8 @@ class ListRequest:
     q: str | None
     filters: tuple[tuple[str, str, Any], ...]  # (column, operator, value)
     user_id: str | None
-    cursor: Cursor | None
+    cursor: Cursor | None  # the keyset position; the Scope sets it from `after`
+    after: str | None = None  # the `cursor` parameter: the id of the record to start after
 
     parent: str | None = None  # a children list: the parent field, whose filter is the path id
 
@@ -157,11 +104,9 @@ class ListRequest:
             q=q,
             filters=tuple(sorted(filters, key=lambda f: (f[0], f[1]))),
             user_id=params.get("user_id"),
-            cursor=(
-                Cursor.decode(cursor_text, sort_by, sort_order, table_of(resource).c[sort_by].type)
-                if cursor_text
-                else None
-            ),
+            cursor=None,
+            # the spec's uuid in any spelling Python reads, as the one both databases take
+            after=str(UUID(str(cursor_text))) if cursor_text else None,
             parent=parent[0] if parent is not None else None,
         )
 
@@ -200,11 +145,7 @@ class ListRequest:
         """A cursor after the last row, when the page is full (there may be more)."""
         if len(rows) < self.limit or not rows:
             return None
-        last = rows[-1]
-        value = last[self.sort_by]
-        if isinstance(value, (datetime, date)):
-            value = value.isoformat()
-        return Cursor(value, str(last["id"])).encode(self.sort_by, self.sort_order)
+        return str(rows[-1]["id"])
 
     def shape(self, resource: ResourceInfo, visible: bool) -> tuple[Any, ...]:
         cursor = None if self.cursor is None else self.cursor.value is None

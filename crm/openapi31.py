@@ -217,6 +217,35 @@ def _items(error: ValidationError, where: str, prefix: tuple[Any, ...]) -> list[
                 }
                 for name in unknown
             ]
+    if keyword == "not" and isinstance(instance, dict) and _names_fields(error.validator_value):
+        # `not` both of these set (the parent count): name each, beside the other
+        together = error.validator_value["required"]
+        return [
+            {
+                "in": where,
+                "path": _pointer((*path, name)),
+                "message": "must not be set together with "
+                + ", ".join(other for other in together if other != name),
+                "keyword": keyword,
+            }
+            for name in together
+        ]
+    if (
+        keyword == "anyOf"
+        and isinstance(instance, dict)
+        and all(map(_names_fields, error.validator_value))
+    ):
+        # one of these must be set (exactly one parent)
+        names = [name for branch in error.validator_value for name in branch["required"]]
+        return [
+            {
+                "in": where,
+                "path": _pointer((*path, name)),
+                "message": "is required: one of " + ", ".join(names) + " must be set",
+                "keyword": keyword,
+            }
+            for name in names
+        ]
     if keyword in ("anyOf", "oneOf") and error.context:
         # `anyOf: [X, null]` is how a nullable field is written: report why X failed.
         relevant = [
@@ -226,6 +255,16 @@ def _items(error: ValidationError, where: str, prefix: tuple[Any, ...]) -> list[
         if inner is not None:
             return _items(inner, where, prefix)  # its absolute_path already includes ours
     return [{"in": where, "path": _pointer(path), "message": _message(error), "keyword": keyword}]
+
+
+def _names_fields(schema: Any) -> bool:
+    """Whether `schema` only requires some fields to be set: `{"required": [...],
+    "properties": {...}}` (codegen/emit/parent_count.py)."""
+    return (
+        isinstance(schema, dict)
+        and set(schema) == {"required", "properties"}
+        and isinstance(schema["required"], list)
+    )
 
 
 def _dedupe(items: Iterable[ErrorItem]) -> list[ErrorItem]:
@@ -253,7 +292,11 @@ def validator_errors(
     errors = sorted(
         validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]
     )
-    return _dedupe(item for error in errors for item in _items(error, where, prefix))
+    items = _dedupe(item for error in errors for item in _items(error, where, prefix))
+    # The spec states the text rule as a pattern too (codegen/emit/openapi.py TEXT_PATTERN):
+    # a string refused by the rule is reported once, as the rule.
+    texts = {(i["in"], i["path"]) for i in items if i["keyword"] == "text"}
+    return [i for i in items if i["keyword"] != "pattern" or (i["in"], i["path"]) not in texts]
 
 
 @dataclass(frozen=True)
@@ -352,9 +395,16 @@ def _fast_accept(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
     """
     title = schema.get("title")
     candidate = getattr(models, title, None) if isinstance(title, str) else None
-    if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-        return _predicate(candidate)
-    return None
+    if not (isinstance(candidate, type) and issubclass(candidate, BaseModel)):
+        return None
+    accepts = _predicate(candidate)
+    extra = schema.get("allOf")
+    if not extra:
+        return accepts
+    # The spec adds rules to a variant that its model does not carry (the parent count,
+    # codegen/emit/parent_count.py): a body is accepted when both accept it.
+    rules = _validator(orjson.dumps({"allOf": extra}, option=orjson.OPT_SORT_KEYS))
+    return lambda body: accepts(body) and bool(rules.is_valid(body))
 
 
 def _predicate(model: type[BaseModel]) -> Callable[[Any], bool]:

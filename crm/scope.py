@@ -154,10 +154,14 @@ class Scope:
     ) -> Page:
         """One page. At most 3 statements: the check of the referenced records the filters
         name (when they name any: a parent's children are listed only when the caller sees
-        the parent), the page, and the total if asked. Without such a check, an empty page is
-        followed by a session check (an empty page cannot tell "no rows" from "no session")."""
+        the parent), the page, and the total if asked; a cursor adds the read of its record.
+        Without such a check, an empty page is followed by a session check (an empty page
+        cannot tell "no rows" from "no session")."""
         visible = self._list_visibility(resource, everyone)
         checked = await self._check_filter_references(resource, request, visible)
+        if request.after is not None:
+            request = await self._position(resource, request, visible)
+            checked = True
         params = self.params(**request.params())
         items = await self.db.fetch_all(
             listing.page_query(resource, request, visible=visible), params
@@ -171,6 +175,25 @@ class Scope:
         if not items and not checked:
             await self.ensure_session()
         return Page(items, total, request.next_cursor(items))
+
+    async def _position(
+        self, resource: ResourceInfo, request: ListRequest, visible: bool
+    ) -> ListRequest:
+        """The request with the keyset position of its cursor: the sort value and id of the
+        record it names, read under the list's own visibility, live or in the trash (a record
+        deleted since its page was read still marks the place). A record the caller cannot
+        see is a 404, as by id: its sort value must not leak through the page that follows."""
+        row = await self.db.fetch_one(
+            statements.get(resource, visible=visible, deleted=None),
+            self.params(id=request.after),
+        )
+        if row is None:
+            await self.ensure_session()
+            raise NotFound(
+                "The cursor names no record you can see: request the first page again.",
+                {"in": "parameters", "errors": [{"in": "query", "path": "/cursor"}]},
+            )
+        return replace(request, cursor=Cursor(row[request.sort_by], str(row["id"])))
 
     async def export(
         self, resource: ResourceInfo, request: ListRequest, *, everyone: bool = False
@@ -220,7 +243,8 @@ class Scope:
         if bad and request.parent in bad:
             raise NotFound(NOT_VISIBLE)
         if bad:
-            raise BadRequest(
+            # 404 as for the children list /clients/{id}/tasks, which asks the same question
+            raise NotFound(
                 "These filters name records that do not exist or that you cannot see.",
                 {"in": "parameters", "errors": [{"in": "query", "path": f"/{f}"} for f in bad]},
             )
@@ -292,13 +316,12 @@ class Scope:
         converted_at); id, tenant_id, created_by and the timestamps come from here. The
         contract's Create variant refuses server fields in a body (readOnly); so does this.
         Referenced records (a parent, a source lead, an assignee) must be ones the caller may
-        link to: a 400 naming the field otherwise, never a link."""
+        link to: a 409 naming the field otherwise, never a link."""
         if resource.visibility == "admin":
             self.require_admin()
         _refuse_server_fields(resource, values)
         now = datetime.now(UTC)
         values = {**create_defaults(resource.name), **values, **(server_values or {})}
-        _check_parent_count(resource, values)
         await self._check_body_references(resource, values)
         row = await self.db.fetch_one(
             statements.insert(resource, list(values)),
@@ -320,7 +343,11 @@ class Scope:
             return
         bad = await self._invisible_references(resource, linked, visible=not self.is_admin)
         if bad:
-            raise BadRequest(
+            # The body is well formed (the spec says a uuid); what it names is not usable in
+            # the current state: 409, the same whether it never existed or is not the
+            # caller's to see (existence does not leak). Not 404: the target resource (the
+            # collection, the record being changed) exists.
+            raise Conflict(
                 "These fields refer to records that do not exist or that you cannot use here.",
                 {"errors": [{"in": "body", "path": f"/{f}"} for f in bad]},
             )
@@ -338,7 +365,8 @@ class Scope:
         task's completed_at); `set_if_null` columns change only while they are still null.
 
         A body that changes a parent is checked against the stored record (how many parents
-        it then has), in one unit of work with the update."""
+        it then has), in one unit of work with the update: the body alone already obeys the
+        parent count (the spec states it), so a breach here comes from the stored state (409)."""
         _refuse_server_fields(resource, values)
         values = {**values, **(server_values or {})}
         if not any(f in values for f in _parent_fields(resource)):
@@ -465,7 +493,7 @@ class Scope:
         if user_id is None:
             return
         if await self._invisible_references(resource, {"assigned_to": user_id}, visible=False):
-            raise BadRequest(
+            raise Conflict(  # as any body reference (_check_body_references)
                 "The assignee must be an active user of your organisation.",
                 {"errors": [{"in": "body", "path": "/assigned_to"}]},
             )
@@ -593,7 +621,10 @@ def _parent_fields(resource: ResourceInfo) -> tuple[str, ...]:
 
 def _check_parent_count(resource: ResourceInfo, record: Mapping[str, Any]) -> None:
     """A record hangs off at most one parent (`parent-count: exactly-one`: exactly one), so
-    that whose records it follows is never ambiguous. JSON Schema's subset cannot say it."""
+    that whose records it follows is never ambiguous. A body on its own is held to this by the
+    spec (codegen/emit/openapi.py states it in the Create and Update schemas: a 400); what is
+    left is an update whose body, merged with the stored record, breaks it (adding a second
+    parent, clearing the only one): a conflict with the record's current state."""
     fields = _parent_fields(resource)
     if len(fields) < 2 and resource.parent_count != "exactly-one":
         return
@@ -601,7 +632,7 @@ def _check_parent_count(resource: ResourceInfo, record: Mapping[str, Any]) -> No
     exactly = resource.parent_count == "exactly-one"
     if len(given) > 1 or (exactly and not given):
         need = "exactly one" if exactly else "at most one"
-        raise BadRequest(
+        raise Conflict(
             f"{noun(resource).capitalize()}s belong to {need} of {', '.join(fields)}.",
             {"errors": [{"in": "body", "path": f"/{f}"} for f in (given if given else fields)]},
         )

@@ -9,13 +9,21 @@ Decisions the contracts do not spell out (a handler, the runtime and the tests m
 - Only the canonical path (no trailing slash) is declared; the runtime answers both forms.
 - Every error status an operation can answer is declared (Schemathesis'
   status_code_conformance), each as a shared `components/responses` entry carrying `Error`.
-  There is no 422: validation failures, broken cross-field checks and a body reference to a
-  record the caller cannot see are all 400, with details naming the field.
+  There is no 422: validation failures and broken cross-field checks (the parent count, which
+  the Create and Update bodies state, codegen/emit/parent_count.py) are 400, with details
+  naming the field.
+- A well-formed reference to a record the caller cannot use (it does not exist, is another
+  tenant's or invisible, or an inactive assignee) is 409 in a body (the target exists; the
+  reference conflicts with the stored data) and 404 in a query (a list filter, a cursor: as
+  the children list /{parent}/{id}/{children} answers), the same whether the record exists
+  or not.
 - Another tenant's or an invisible record is 404 (never 403); 403 is for role only: purge,
   assign, the whole-tenant list, bulk (its purge action), admin-visibility resources (users),
   admin-only reports and reports given `user_id` by a non-admin.
-- 409: create/update/restore hitting a unique key, hard delete or purge blocked by
-  dependents (`on-delete: restrict`), purge of a record not in the trash.
+- 409: a body reference as above, an update leaving a record with a parent count its
+  contract forbids, a contract's cross-field check (`checks`) the stored row would break,
+  create/update/restore hitting a unique key, hard delete or purge blocked by dependents
+  (`on-delete: restrict`), purge of a record not in the trash.
 - delete answers 204 without a body (soft delete moves the record to the trash); restore is
   idempotent and answers 200 with the record; purge answers 204.
 - A soft-delete resource's list takes `trash=true` to list only deleted records.
@@ -47,6 +55,7 @@ from codegen.conventions import (
     snake,
     words,
 )
+from codegen.emit import parent_count
 from codegen.errors import ContractError
 from codegen.model import ContractSet, Report, Resource, Schema
 from codegen.runtime import header
@@ -59,7 +68,6 @@ SERVER_URL = "/api"
 BEARER_INFO_FUNC = "crm.auth.decode_token"
 DEFAULT_PAGE = 25
 SEARCH_MAX = 200
-CURSOR_MAX = 1000
 SEARCH_GROUP_MAX = 50
 JSON = "application/json"
 CSV = "text/csv"
@@ -78,14 +86,17 @@ ERRORS: dict[int, tuple[str, str]] = {
     403: ("Forbidden", "Authenticated, but the caller's role does not allow this."),
     404: (
         "NotFound",
-        "No such record in the caller's tenant, or one the caller cannot see "
-        "(never 403, so existence does not leak).",
+        "No such record in the caller's tenant, or one the caller cannot see, named by the "
+        "path, a list filter or a cursor (never 403, so existence does not leak).",
     ),
     405: ("MethodNotAllowed", "The path exists, but not with this method."),
     409: (
         "Conflict",
-        "The change conflicts with stored data: a unique key is taken, "
-        "dependent records block a delete, or the record is not in the trash.",
+        "The change conflicts with stored data: the body names a record that does not exist "
+        "or that the caller cannot use (details name the fields), the record would get a "
+        "parent count its contract forbids or break a cross-field check of its contract "
+        "(details name the constraint), a unique key is taken, dependent records block "
+        "a delete, or the record is not in the trash.",
     ),
     413: ("PayloadTooLarge", "The request body is larger than the server accepts."),
     415: (
@@ -155,6 +166,11 @@ def document(contracts: ContractSet) -> dict[str, Any]:
             f"{clash[0]} is a name the openapi emitter defines itself",
         )
     schemas = {name: _component(schema) for name, schema in defs.items()}
+    for resource in contracts.resources:
+        for variant, create in (("Create", True), ("Update", False)):
+            rules = parent_count.body_rules(resource, create=create)
+            if rules and f"{resource.name}{variant}" in schemas:
+                schemas[f"{resource.name}{variant}"]["allOf"] = rules
     schemas.update(extra)
     paths = _Paths()
     tags: list[dict[str, str]] = [
@@ -188,7 +204,7 @@ def document(contracts: ContractSet) -> dict[str, Any]:
             }
         )
     for report in contracts.reports:
-        _report(paths, report)
+        _report(paths, report, defs)
     paths.check_unique_ids()
     return {
         "openapi": "3.1.0",
@@ -256,12 +272,30 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+# The contracts' text rule (codegen/formats.py: no NUL, no lone surrogate in any string) is
+# applied by every party's validator but is no JSON Schema keyword; the spec states the part a
+# client can send in valid UTF-8 JSON, NUL, as a pattern on every free-text string (one with
+# no format, pattern or enum of its own, each of which already excludes it), so a fuzzer or a
+# client reading only the spec knows it. A lone surrogate is no Unicode text to begin with.
+TEXT_PATTERN = "^[^\\x00]*$"
+
+
+def _stated_text(node: dict[str, Any]) -> dict[str, Any]:
+    kinds = node.get("type")
+    strings = kinds == "string" or (isinstance(kinds, list) and "string" in kinds)
+    if strings and not {"format", "pattern", "enum", "const"} & set(node):
+        return {**node, "pattern": TEXT_PATTERN}
+    return node
+
+
 def _component(node: Any) -> Any:
-    """A bundle schema as an OpenAPI component: #/$defs/X -> #/components/schemas/X."""
+    """A bundle schema as an OpenAPI component: #/$defs/X -> #/components/schemas/X, with the
+    text rule stated on free-text strings (TEXT_PATTERN)."""
     if isinstance(node, list):
         return [_component(item) for item in node]
     if not isinstance(node, dict):
         return node
+    node = _stated_text(node)
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in ("$schema", "$id"):
@@ -331,7 +365,7 @@ def _param(
         out["description"] = description
     if where == "path" or required:
         out["required"] = True
-    out["schema"] = schema
+    out["schema"] = _stated_text(schema)
     return out
 
 
@@ -381,7 +415,7 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
                 op.id,
                 f"List {many}",
                 n,
-                role,
+                role | {404},
                 parameters=_list_parameters(resource, defs),
                 description=f"The {many} the caller can see, filtered, sorted and paginated.",
                 ok=("200", listed),
@@ -400,7 +434,7 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
                 op.id,
                 f"List every {one} of the tenant (admin)",
                 n,
-                {403},
+                {403, 404},
                 parameters=[*_list_parameters(resource, defs), user],
                 ok=("200", listed),
                 description=f"Admin only: the tenant's {many} regardless of visibility.",
@@ -442,7 +476,7 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
                 n,
                 role | {409},
                 body=f"{n}Create",
-                description=_REFERENCES_400,
+                description=_join(_REFERENCES, parent_count.description(resource)),
                 ok=("201", _json_response(f"The created {one}.", f"{n}Envelope")),
             ),
         )
@@ -459,9 +493,9 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
                 "/assign",
                 "BulkAssignRequest",
                 f"Assign many {many} to a user (admin)",
-                {403},
+                {403, 409},
                 "Admin only. One transaction; a result per id. An unknown or inactive "
-                "assignee is a 400.",
+                "assignee is a 409.",
             ),
             "bulk_status": (
                 "/status",
@@ -507,7 +541,14 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
                 n,
                 role | {404, 409} | ({403} if resource.edit == "author" else set()),
                 description="Only the fields sent change; null clears a nullable field. "
-                + _REFERENCES_400
+                + _join(
+                    _REFERENCES,
+                    parent_count.description(resource),
+                    "409 when the change would leave the record with a parent count its "
+                    "contract forbids."
+                    if parent_count.description(resource)
+                    else "",
+                )
                 + (
                     " Only its author or an admin may change it (403)."
                     if resource.edit == "author"
@@ -582,12 +623,12 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
                 op.id,
                 f"Assign {_a(one)} to a user (admin)",
                 n,
-                {403, 404},
+                {403, 404, 409},
                 parameters=[id_param],
                 body="AssignRequest",
                 ok=("200", envelope),
                 description="Admin only. assigned_to null unassigns; an unknown or inactive user "
-                "is a 400.",
+                "is a 409.",
             ),
         )
     elif kind == "convert":
@@ -616,9 +657,14 @@ def _resource_operation(paths: _Paths, op: Operation, contracts: ContractSet) ->
         raise ContractError(resource.file, "/x-resource", f"no OpenAPI form for {kind}")
 
 
-_REFERENCES_400 = (
-    "A reference to a record the caller cannot see (e.g. a client_id) is a 400 naming the field."
+_REFERENCES = (
+    "A reference to a record that does not exist or that the caller cannot see (e.g. a "
+    "client_id) is a 409 naming the field."
 )
+
+
+def _join(*sentences: str) -> str:
+    return " ".join(s for s in sentences if s)
 
 
 def _list_parameters(
@@ -655,8 +701,11 @@ def _list_parameters(
         ),
         _param(
             "cursor",
-            {"type": "string", "minLength": 1, "maxLength": CURSOR_MAX},
-            "The next_cursor of the previous page; when given, offset is ignored.",
+            {"type": "string", "format": "uuid"},
+            "The next_cursor of the previous page: the id of its last record. The page "
+            "starts after that record in this list's order (whatever filters or sort the "
+            "cursor came from), so rows added or removed meanwhile do not shift it; offset is "
+            "ignored. 404 when no record the caller can see has this id.",
         ),
     ]
     if resource.sortable:
@@ -736,14 +785,16 @@ def _search(paths: _Paths) -> None:
 # -- reports, auth, health -----------------------------------------------------------------
 
 
-def _report(paths: _Paths, report: Report) -> None:
+def _report(paths: _Paths, report: Report, defs: dict[str, Schema]) -> None:
     params = []
     for p in report.parameters:
-        if not isinstance(p.schema.get("type"), str):
-            raise ContractError(
-                report.file, f"/x-report/parameters/{p.name}", "a parameter needs a single type"
-            )
-        schema = {k: v for k, v in p.schema.items() if k != "description"}
+        where = f"/x-report/parameters/{p.name}"
+        if "$ref" in p.schema:  # a shared type (ReportBound), made single-typed
+            schema = plain_schema(p.schema, defs, report.file, where)
+        elif isinstance(p.schema.get("type"), str):
+            schema = {k: v for k, v in p.schema.items() if k != "description"}
+        else:
+            raise ContractError(report.file, where, "a parameter needs a single type")
         params.append(_param(p.name, schema, p.schema.get("description", "")))
     names = {p.name for p in report.parameters}
     errors = {403} if report.admin_only or "user_id" in names else set()

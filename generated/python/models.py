@@ -275,9 +275,9 @@ class PageMeta(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -393,6 +393,18 @@ class RefreshTokenUpdate(MinProperties1):
     used_at: NullableDateTime | None | MISSING = MISSING
     """
     When it was traded for the next token; null while it is the current one.
+    """
+
+
+class ReportBound(RootModel[JsonStr]):
+    root: Annotated[
+        JsonStr,
+        Field(
+            pattern="^(?:(?:1[0-9]{3}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$"
+        ),
+    ]
+    """
+    A report's start_date or end_date: an ISO date (2024-01-31) or date-time (2024-01-31T09:00, seconds, fractions and an offset optional; UTC without one), in the years 1000 to 9998. The grammar is exact: every value it matches is a real day and time, and one any offset keeps within the years a server can hold.
     """
 
 
@@ -717,9 +729,9 @@ class UserPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -855,9 +867,9 @@ class AccountPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1170,9 +1182,9 @@ class ClientPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1329,9 +1341,9 @@ class ContactPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1616,9 +1628,9 @@ class InteractionPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1810,9 +1822,9 @@ class LeadPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -1956,9 +1968,9 @@ class NotePage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -2151,9 +2163,9 @@ class ProjectPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 
@@ -2449,9 +2461,9 @@ class TaskPage(ContractModel):
     """
     Number of matching records; present only when include_total=true.
     """
-    next_cursor: NullableJsonStr | None | MISSING = MISSING
+    next_cursor: NullableUuid | None | MISSING = MISSING
     """
-    Opaque cursor of the next page for cursor-paginated lists; null on the last page.
+    The cursor of the next page (the id of this page's last record); absent when the page is not full.
     """
 
 

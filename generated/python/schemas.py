@@ -107,6 +107,7 @@ NAMES: tuple[str, ...] = (
     'RefreshToken',
     'RefreshTokenCreate',
     'RefreshTokenUpdate',
+    'ReportBound',
     'RevenueByClientReport',
     'RevenueByClientRow',
     'RevenueForecastMonthRow',

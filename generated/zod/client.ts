@@ -250,7 +250,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "account_number" | "account_name" | "status" | "opened_on" | "created_at" | "updated_at" | undefined;
@@ -299,7 +299,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "account_number" | "account_name" | "status" | "opened_on" | "created_at" | "updated_at" | undefined;
@@ -365,7 +365,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "city" | "state" | "converted_at" | "created_at" | "updated_at" | undefined;
@@ -414,7 +414,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "city" | "state" | "converted_at" | "created_at" | "updated_at" | undefined;
@@ -532,7 +532,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "first_name" | "last_name" | "email" | "created_at" | "updated_at" | undefined;
@@ -577,7 +577,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "first_name" | "last_name" | "email" | "created_at" | "updated_at" | undefined;
@@ -639,7 +639,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "contact_date" | "follow_up_at" | "created_at" | undefined;
@@ -694,7 +694,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "contact_date" | "follow_up_at" | "created_at" | undefined;
@@ -766,7 +766,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "source" | "created_at" | "updated_at" | undefined;
@@ -811,7 +811,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "source" | "created_at" | "updated_at" | undefined;
@@ -932,7 +932,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "created_at" | "updated_at" | undefined;
@@ -979,7 +979,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "created_at" | "updated_at" | undefined;
@@ -1043,7 +1043,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "value" | "start_date" | "end_date" | "created_at" | "updated_at" | undefined;
@@ -1104,7 +1104,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "value" | "start_date" | "end_date" | "created_at" | "updated_at" | undefined;
@@ -1234,7 +1234,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "title" | "status" | "due_at" | "completed_at" | "created_at" | "updated_at" | undefined;
@@ -1295,7 +1295,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "title" | "status" | "due_at" | "completed_at" | "created_at" | "updated_at" | undefined;
@@ -1416,7 +1416,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "email" | "name" | "created_at" | undefined;
@@ -1472,7 +1472,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "account_number" | "account_name" | "status" | "opened_on" | "created_at" | "updated_at" | undefined;
@@ -1512,7 +1512,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "first_name" | "last_name" | "email" | "created_at" | "updated_at" | undefined;
@@ -1548,7 +1548,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "contact_date" | "follow_up_at" | "created_at" | undefined;
@@ -1594,7 +1594,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "created_at" | "updated_at" | undefined;
@@ -1632,7 +1632,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "value" | "start_date" | "end_date" | "created_at" | "updated_at" | undefined;
@@ -1684,7 +1684,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "title" | "status" | "due_at" | "completed_at" | "created_at" | "updated_at" | undefined;
@@ -1736,7 +1736,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "first_name" | "last_name" | "email" | "created_at" | "updated_at" | undefined;
@@ -1772,7 +1772,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "contact_date" | "follow_up_at" | "created_at" | undefined;
@@ -1818,7 +1818,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "created_at" | "updated_at" | undefined;
@@ -1856,7 +1856,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "name" | "status" | "value" | "start_date" | "end_date" | "created_at" | "updated_at" | undefined;
@@ -1908,7 +1908,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "title" | "status" | "due_at" | "completed_at" | "created_at" | "updated_at" | undefined;
@@ -1960,7 +1960,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "contact_date" | "follow_up_at" | "created_at" | undefined;
@@ -2006,7 +2006,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "created_at" | "updated_at" | undefined;
@@ -2044,7 +2044,7 @@ export function createClient(options: ClientOptions) {
         offset?: number | undefined;
         /** true: the answer carries total, the number of matching records. */
         include_total?: boolean | undefined;
-        /** The next_cursor of the previous page; when given, offset is ignored. */
+        /** The next_cursor of the previous page: the id of its last record. The page starts after that record in this list's order (whatever filters or sort the cursor came from), so rows added or removed meanwhile do not shift it; offset is ignored. 404 when no record the caller can see has this id. */
         cursor?: string | undefined;
         /** The field to sort by. */
         sort_by?: "title" | "status" | "due_at" | "completed_at" | "created_at" | "updated_at" | undefined;

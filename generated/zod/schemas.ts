@@ -88,8 +88,8 @@ export const AccountPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type AccountPage = z.infer<typeof AccountPage>;
@@ -361,8 +361,8 @@ export const ClientPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type ClientPage = z.infer<typeof ClientPage>;
@@ -499,8 +499,8 @@ export const ContactPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type ContactPage = z.infer<typeof ContactPage>;
@@ -786,8 +786,8 @@ export const InteractionPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type InteractionPage = z.infer<typeof InteractionPage>;
@@ -921,8 +921,8 @@ export const LeadPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type LeadPage = z.infer<typeof LeadPage>;
@@ -1148,8 +1148,8 @@ export const NotePage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type NotePage = z.infer<typeof NotePage>;
@@ -1174,8 +1174,8 @@ export const PageMeta = z.strictObject({
   "offset": z.number().int().gte(0).lte(1000000000),
   /** Number of matching records; present only when include_total=true. */
   "total": z.number().int().gte(0).lte(1000000000).optional(),
-  /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-  "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+  /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+  "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 });
 export type PageMeta = z.infer<typeof PageMeta>;
 
@@ -1329,8 +1329,8 @@ export const ProjectPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type ProjectPage = z.infer<typeof ProjectPage>;
@@ -1451,6 +1451,12 @@ export const RefreshTokenUpdate = z.strictObject({
   "used_at": z.string().refine(isDateTime, { error: "expected an RFC 3339 date-time with an offset" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
 }).refine((value) => Object.keys(value).length >= 1, { error: "expected at least 1 property" });
 export type RefreshTokenUpdate = z.infer<typeof RefreshTokenUpdate>;
+
+/**
+ * A report's start_date or end_date: an ISO date (2024-01-31) or date-time (2024-01-31T09:00, seconds, fractions and an offset optional; UTC without one), in the years 1000 to 9998. The grammar is exact: every value it matches is a real day and time, and one any offset keeps within the years a server can hold.
+ */
+export const ReportBound = z.string().regex(new RegExp("^(?:(?:1[0-9]{3}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)-02-29)(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$", "u")).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" });
+export type ReportBound = z.infer<typeof ReportBound>;
 
 /**
  * Response schema: unknown keys are dropped, not refused.
@@ -1702,8 +1708,8 @@ export const TaskPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type TaskPage = z.infer<typeof TaskPage>;
@@ -1872,8 +1878,8 @@ export const UserPage = withInputRules(
     "offset": z.number().int().gte(0).lte(1000000000),
     /** Number of matching records; present only when include_total=true. */
     "total": z.number().int().gte(0).lte(1000000000).optional(),
-    /** Opaque cursor of the next page for cursor-paginated lists; null on the last page. */
-    "next_cursor": z.string().refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
+    /** The cursor of the next page (the id of this page's last record); absent when the page is not full. */
+    "next_cursor": z.string().refine(isUuid, { error: "expected a UUID" }).refine(isStorableText, { error: "expected no NUL (\\u0000) or an unpaired surrogate (\\uD800-\\uDFFF)" }).nullable().optional(),
   }),
 );
 export type UserPage = z.infer<typeof UserPage>;

@@ -72,7 +72,7 @@ def test_compiled_check_agrees_with_the_reference(where: str, schema: dict[str, 
 
 
 def test_unsupported_keywords_fall_back_to_the_reference() -> None:
-    assert compile_check({"type": "string", "pattern": "^a"}) is None
+    assert compile_check({"type": "string", "multipleOf": 2}) is None
     assert compile_check({"type": "integer", "enum": [1, 2]}) is None
     assert compile_check({"type": ["string", "null"]}) is None
     assert compile_check({"type": "string", "format": "no-such-format"}) is None

@@ -19,9 +19,9 @@ cases:
   and the cases go up to 20,000-character (and astral) strings, so this app runs with the
   production default of `Settings.max_body_bytes` (every case fits; asserted);
 - `source_lead_id`: a valid case names a random UUID, which is no lead alice can see, so the
-  API answers 400 at /source_lead_id (the handler's rule beyond the schema). That is asserted
-  for each such case, and the same case is then sent again with alice's real lead id in its
-  place, which must succeed.
+  API answers 409 at /source_lead_id (the reference conflicts with the stored data). That is
+  asserted for each such case, and the same case is then sent again with alice's real lead id
+  in its place, which must succeed.
 
 Besides the generated cases, each schema gets probes with text no database can store (NUL,
 a lone surrogate) in one free-text field at a time. The contracts refuse such text everywhere
@@ -136,13 +136,13 @@ def refused_for_text(response: httpx.Response, paths: list[str]) -> str | None:
     return None
 
 
-def only_path(response: httpx.Response, path: str) -> str | None:
+def only_path(response: httpx.Response, path: str, status: int = 400) -> str | None:
     try:
-        body = assert_error(response, 400)
+        body = assert_error(response, status)
         paths = [e["path"] for e in body["details"]["errors"]]
         assert paths == [path], paths
     except AssertionError as exc:
-        return f"expected 400 at {path}: {str(exc).splitlines()[0]} in {response.text[:150]}"
+        return f"expected {status} at {path}: {str(exc).splitlines()[0]} in {response.text[:150]}"
     return None
 
 
@@ -178,9 +178,12 @@ async def test_the_api_agrees_with_the_contract_validator(party: Api, name: str)
             text_refused += 1
             problem = refused_for_text(response, unstorable_paths(instance))
         elif valid and isinstance(instance, dict) and instance.get(REFERENCE) is not None:
-            # valid per the schema, but no lead alice can see: the handler's 400
+            # valid per the schema, but no lead alice can see: a conflict, 409
             real = {**instance, REFERENCE: lead["id"]}
-            found = (only_path(response, f"/{REFERENCE}"), mismatch(await send(real), ok, real))
+            found = (
+                only_path(response, f"/{REFERENCE}", 409),
+                mismatch(await send(real), ok, real),
+            )
             problem = "; ".join(p for p in found if p) or None
         else:
             problem = mismatch(response, ok if valid else 400, instance)

@@ -203,11 +203,11 @@ async def test_bulk_assign_per_id_is_admin_only(api: Api, path: str) -> None:
     (row,) = rows(api.world.url, table(path), id=uuid.UUID(ids["trashed"]))
     assert row["assigned_to"] is None
 
-    # an assignee of another tenant: 400 naming the field, nothing changes
+    # an assignee of another tenant: 409 naming the field, nothing changes
     before = snapshot(api.world.url)
     bad = {"ids": [ids["live"]], "assigned_to": str(api.world["gus"].id)}
     response = await _post(api, "admin", f"{path}/bulk/assign", bad)
-    assert assert_error(response, 400)["details"]["errors"][0]["path"] == "/assigned_to"
+    assert assert_error(response, 409)["details"]["errors"][0]["path"] == "/assigned_to"
     assert snapshot(api.world.url) == before
 
 

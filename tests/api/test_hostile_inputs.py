@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import uuid
 
 import orjson
@@ -102,26 +101,25 @@ async def test_extreme_offsets_filter_as_the_same_instant(api: Api) -> None:
     assert len(response.json()["items"]) == 1
 
 
-def _cursor(value: object, last_id: str, sort_by: str = "created_at", order: str = "desc") -> str:
-    raw = orjson.dumps([sort_by, order, value, last_id])
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
 @pytest.mark.parametrize(
-    "spelling", ["urn:uuid:{u}", "{{{u}}}", "{h}", "{U}"], ids=["urn", "braces", "hex", "upper"]
+    ("spelling", "status"),
+    [("{U}", 200), ("urn:uuid:{u}", 400), ("{{{u}}}", 400), ("{h}", 400)],
+    ids=["upper", "urn", "braces", "hex"],
 )
-async def test_cursor_ids_in_any_uuid_spelling(api: Api, spelling: str) -> None:
+async def test_cursor_ids_in_any_uuid_spelling(api: Api, spelling: str, status: int) -> None:
+    """The cursor is a uuid in the spec's spelling (either case); what Python's UUID also reads
+    (urn:uuid:, braces, bare hex) is the spec's 400, never a 500 from PostgreSQL."""
     for n in range(3):
         await api.create("alice", LEADS, {"name": f"Paged {n}"})
     headers = await api.login("alice")
     first = await api.client.get(LEADS, params={"limit": 1}, headers=headers)
     row = first.json()["items"][0]
     u = uuid.UUID(row["id"])
-    last_id = spelling.format(u=u, h=u.hex, U=str(u).upper())
-    cursor = _cursor(row["created_at"], last_id)
+    cursor = spelling.format(u=u, h=u.hex, U=str(u).upper())
     response = await api.client.get(LEADS, params={"limit": 1, "cursor": cursor}, headers=headers)
-    assert response.status_code == 200, response.text
-    assert response.json()["items"][0]["id"] != row["id"]
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert response.json()["items"][0]["id"] != row["id"]
 
 
 @pytest.mark.parametrize("path", ["/api/leads//", "/api/leads/%2F", "/api//leads", "/api/leads///"])

@@ -12,7 +12,7 @@ tests/api/contract_data.py), so a new entity is covered without editing this fil
 - bodies carrying a server field (tenant_id, id, created_by, created_at) answer 400 on create
   and update;
 - a body naming a record the caller cannot see (another tenant's, or an invisible one of the
-  caller's tenant) in a reference field answers 400 naming the field, and nothing is written.
+  caller's tenant) in a reference field answers 409 naming the field, and nothing is written.
 
 The size of the matrix (one case per request) is computed from the contracts by `id_cases` /
 `reference_cases` and asserted by `test_the_matrix_covers_every_operation` (at the time of
@@ -251,9 +251,9 @@ async def test_server_fields_in_a_body_are_400(api: Api, resource: str) -> None:
 
 
 @pytest.mark.parametrize("resource", [r for r in CREATABLE if reference_cases(r)])
-async def test_a_body_naming_an_invisible_record_is_400(api: Api, resource: str) -> None:
+async def test_a_body_naming_an_invisible_record_is_409(api: Api, resource: str) -> None:
     """Create and update with a reference to gus's record (another tenant) or bob's (same
-    tenant, invisible to alice): 400 naming the field, nothing written."""
+    tenant, invisible to alice): 409 naming the field, nothing written."""
     info = RESOURCES[resource]
     headers = await api.login("alice")
     update_fields = schema(f"{resource}Update")["properties"]
@@ -280,10 +280,10 @@ async def test_a_body_naming_an_invisible_record_is_400(api: Api, resource: str)
         created = await api.client.post(
             f"{PREFIX}{info.path}", json={**base, **bad}, headers=headers
         )
-        if created.status_code != 400:
+        if created.status_code != 409:
             failures.append((what, "create", created.status_code, created.text[:300]))
         else:
-            paths = [e["path"] for e in assert_error(created, 400)["details"]["errors"]]
+            paths = [e["path"] for e in assert_error(created, 409)["details"]["errors"]]
             if paths != [f"/{field}"]:
                 failures.append((what, "create", paths))
         if field not in update_fields:
@@ -295,10 +295,10 @@ async def test_a_body_naming_an_invisible_record_is_400(api: Api, resource: str)
         updated = await api.client.patch(
             f"{PREFIX}{info.path}/{mine['id']}", json=body, headers=headers
         )
-        if updated.status_code != 400:
+        if updated.status_code != 409:
             failures.append((what, "update", updated.status_code, updated.text[:300]))
         else:
-            paths = [e["path"] for e in assert_error(updated, 400)["details"]["errors"]]
+            paths = [e["path"] for e in assert_error(updated, 409)["details"]["errors"]]
             if paths != [f"/{field}"]:
                 failures.append((what, "update", paths))
     assert failures == [], failures

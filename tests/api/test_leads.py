@@ -114,12 +114,12 @@ async def test_assign_and_unassign(api: Api) -> None:
     assert assigned.json()["data"]["assigned_to"] == str(api.world["bob"].id)
     assert (await api.client.get(url, headers=bob)).status_code == 200
 
-    # a user of another tenant cannot be the assignee
+    # a user of another tenant cannot be the assignee: 409 (the body is well formed)
     body = assert_error(
         await api.client.post(
             f"{url}/assign", json={"assigned_to": str(api.world["gus"].id)}, headers=admin
         ),
-        400,
+        409,
     )
     assert body["details"]["errors"][0]["path"] == "/assigned_to"
 

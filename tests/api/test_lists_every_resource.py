@@ -601,7 +601,8 @@ async def check_filters(
     assert nonempty >= 3, (nonempty, partial)
     assert partial >= 3, (nonempty, partial)
 
-    # a record filter naming a record the caller cannot see is refused, naming the parameter
+    # a record filter naming a record the caller cannot see is a 404 (as the children list
+    # asking the same question), naming the parameter
     if who == "alice":
         me = seeder.person(who)
         for ref in resource.references:
@@ -614,7 +615,7 @@ async def check_filters(
             response = await api.client.get(
                 url(resource), params={param: str(hidden["id"])}, headers=await api.login(who)
             )
-            body = assert_error(response, 400)
+            body = assert_error(response, 404)
             paths = [(e["in"], e["path"]) for e in body["details"]["errors"]]
             assert paths == [("query", f"/{param}")], (resource.name, param)
 

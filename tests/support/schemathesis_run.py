@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +97,11 @@ def write_wfc(path: Path, base: str) -> None:
     """One identity per tenant that logs in through POST /auth/login (Web Fuzzing Commons).
 
     Logging in rather than fixed tokens: the fuzzer itself calls logout and refresh, which end
-    the session its token belongs to; a fresh login (every REFRESH_SECONDS) heals that.
+    the session its token belongs to; a fresh login (every REFRESH_SECONDS, and Schemathesis'
+    re-login on a 401) heals that. The login budget (crm.ratelimit: 5 a minute per address and
+    per account) stays as in production, so these logins must not share it with the fuzzer's
+    own attempts at POST /auth/login: each identity comes from its own address, through the
+    loopback as a trusted proxy (`server_env`), and logs in at most a few times a minute.
     """
     entries = [
         {
@@ -106,6 +111,8 @@ def write_wfc(path: Path, base: str) -> None:
                 "verb": "POST",
                 "contentType": "application/json",
                 "payloadRaw": json.dumps({"email": email, "password": PASSWORD}),
+                # TEST-NET-1 (RFC 5737): an address per identity, never the fuzzer's
+                "headers": [{"name": "X-Forwarded-For", "value": f"192.0.2.{n}"}],
                 "token": {
                     "extractFrom": "body",
                     "extractSelector": "/data/access_token",
@@ -115,12 +122,12 @@ def write_wfc(path: Path, base: str) -> None:
                 },
             },
         }
-        for slug, email in PEERS.items()
+        for n, (slug, email) in enumerate(PEERS.items(), start=1)
     ]
     path.write_text(json.dumps({"auth": entries}))
 
 
-REFRESH_SECONDS = 5
+REFRESH_SECONDS = 30  # with re-logins after a logout, within 5 logins a minute per account
 
 
 def write_config(path: Path, wfc: Path) -> None:
@@ -138,6 +145,17 @@ def server_env(database_url: str) -> dict[str, str]:
             "DATABASE_URL": database_url,
             "CRM_ENV": "test",  # response validation on: a non-conforming body is a 500
             "ACCESS_TOKEN_MINUTES": "120",  # the run must outlive the tokens in the WFC file
+            # the identities' logins arrive through the loopback with their own address
+            "TRUSTED_PROXIES": "127.0.0.1/32,::1/128",
+            # The per-user budget (1200 a minute) is a fairness limit, not a rule of the API:
+            # a fuzzer sending as fast as it can would see 429 for everything past it, and
+            # test nothing. It is tested in tests/api/test_rate_limits.py.
+            "RATE_LIMIT_API": "off",
+            # The login budget (5 a minute per address and account) is tested there too. The
+            # deep profile's fuzzer ends the identities' sessions (logout) often enough that
+            # their re-logins alone exceed it, and every operation then errors for want of a
+            # token; refresh and change-password keep their production budgets.
+            "RATE_LIMIT_LOGIN": "600/minute",
         }
     )
     return env
@@ -204,13 +222,33 @@ def _figures(output: str) -> tuple[int, int, int]:
 def failures(output: str) -> list[str]:
     """Each failure the CLI printed: its code and title, and the response body it quotes."""
     out = []
-    blocks = re.split(r"\n_{3,} [A-Z]+ \S+ _{3,}\n", output)
+    # one block per operation ("___ GET /leads ___") or for the stateful phase ("___ Stateful
+    # tests ___")
+    blocks = re.split(r"\n_{3,} [^\n]+? _{3,}\n", output)
     for block in blocks[1:]:
         block = block.split("=" * 10, 1)[0]
         codes = re.findall(r"^- (ST\d+ .+)$", block, flags=re.M)
         bodies = re.findall(r"^ {4}`(.*)`$", block, flags=re.M)
         out += [f"{code} :: {bodies[0] if bodies else ''}" for code in codes]
     return out
+
+
+def requests_per_operation(workdir: Path) -> dict[str, Counter[int]]:
+    """What the server answered, per operationId: status -> count, from its own access log
+    (one JSON line per request, `crm serve`'s stderr in `workdir`), so the figures do not
+    depend on how the CLI reports them. The identities' logins are counted too."""
+    seen: dict[str, Counter[int]] = {}
+    with (workdir / "stderr.txt").open(encoding="utf-8", errors="replace") as log:
+        for line in log:
+            if '"logger":"crm.access"' not in line:
+                continue
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            operation = entry.get("operation_id") or f"(no route) {entry.get('method')}"
+            seen.setdefault(operation, Counter())[int(entry.get("status", 0))] += 1
+    return dict(sorted(seen.items()))
 
 
 def sqlite_url(workdir: Path) -> str:

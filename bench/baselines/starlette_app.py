@@ -21,7 +21,6 @@ Routes: GET/POST /api/leads (limit, offset, include_total, status, q), GET /api/
 
 from __future__ import annotations
 
-import base64
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -125,9 +124,7 @@ async def fetch(statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
 def next_cursor(rows: list[dict[str, Any]], limit: int) -> str | None:
     if len(rows) < limit:
         return None
-    last = rows[-1]
-    raw = orjson.dumps(["created_at", "desc", last["created_at"].isoformat(), str(last["id"])])
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    return str(rows[-1]["id"])  # a cursor is the id of the last row (crm/listing.py)
 
 
 async def leads(request: Request) -> Response:

@@ -72,6 +72,7 @@ from pydantic import ValidationError as PydanticValidationError
 from starlette.datastructures import Headers
 from starlette.types import Receive, Scope
 
+from crm.errors import NotFound
 from crm.param_checks import compile_check
 from generated.python import models
 from generated.python.rules import UNSTORABLE_TEXT
@@ -524,6 +525,12 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
                     continue
                 items += schema_errors(schema, value, where=where, prefix=(name,))
         if items:
+            in_path = [item for item in items if item["in"] == "path"]
+            if in_path:
+                # A path names a record; a malformed id names none, so the URL identifies
+                # nothing: 404 like any id the caller cannot see (an id a client took from a
+                # null link, `/api/leads/None`, is no bad request but a missing record).
+                raise NotFound(details={"in": "parameters", "errors": in_path})
             raise ValidationProblem(
                 error_sentence("parameter", items), {"in": "parameters", "errors": items}
             )

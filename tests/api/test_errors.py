@@ -132,11 +132,16 @@ async def test_query_parameters_are_validated_and_named(
     assert found == {("query", "/limit"), ("query", "/colour")}
 
 
-async def test_a_path_parameter_is_validated(
+async def test_a_malformed_path_id_names_no_record(
     client: httpx.AsyncClient, auth: dict[str, str]
 ) -> None:
-    body = assert_error(await client.get("/api/leads/not-a-uuid", headers=auth), 400)
+    """A path names a record: an id that is no uuid names none, so 404 (not 400), naming the
+    parameter; a bad query parameter beside it does not turn it into a 400."""
+    body = assert_error(await client.get("/api/leads/not-a-uuid", headers=auth), 404)
     assert [(e["in"], e["path"]) for e in body["details"]["errors"]] == [("path", "/id")]
+    for url in ("/api/leads/None/purge", "/api/leads/not-a-uuid?limit=0"):
+        method = "DELETE" if url.endswith("purge") else "GET"
+        assert_error(await client.request(method, url, headers=auth), 404)
 
 
 # --- 403, 404, 405 -------------------------------------------------------------------------

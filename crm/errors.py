@@ -109,15 +109,19 @@ def error_body(message: str, details: Mapping[str, Any] | None = None) -> bytes:
     """The one error body: `{"error": message, "details": details or {}}` as JSON bytes."""
     body = {"error": message, "details": dict(details or {})}
     try:
-        return orjson.dumps(body)
+        raw = orjson.dumps(body)
     except TypeError:  # a lone surrogate echoed from the request (a field name): not UTF-8
         return orjson.dumps(_printable(body))
+    if b"\\u0000" in raw:  # a NUL echoed from the request: the contracts' text rule allows
+        return orjson.dumps(_printable(body))  # none in any string, the Error body's included
+    return raw
 
 
 def _printable(value: Any) -> Any:
-    """`value` with each lone surrogate written out as text (`\\ud800`), so it encodes."""
+    """`value` with each lone surrogate and NUL written out as text (`\\ud800`, `\\x00`), so
+    it encodes and keeps the text rule."""
     if isinstance(value, str):
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return value.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
     if isinstance(value, Mapping):
         return {_printable(k): _printable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from generated.python.rules import is_storable_text
 from tests.api.conftest import REACHED, SQL_IN_ERROR, assert_error, stub_token
 
 pytestmark = pytest.mark.anyio
@@ -288,3 +289,15 @@ async def test_with_and_without_a_trailing_slash_answer_alike(
     assert plain.status_code < 300 or plain.status_code >= 400
     assert (slashed.status_code, slashed.json()) == (plain.status_code, plain.json())
     assert slashed.headers.get("allow") == plain.headers.get("allow")
+
+
+async def test_an_echoed_nul_keeps_the_text_rule(
+    client: httpx.AsyncClient, auth: dict[str, str]
+) -> None:
+    """An unknown query parameter whose name holds NUL is named in the 400, written out as
+    text: the Error body's strings keep the contracts' text rule like every other string."""
+    response = await client.get("/api/leads?a%00b=1", headers=auth)
+    body = assert_error(response, 400)
+    assert "\\u0000" not in response.text  # orjson would write an echoed NUL so
+    assert "a\\x00b" in body["error"]
+    assert is_storable_text(body["error"])

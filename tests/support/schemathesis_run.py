@@ -110,7 +110,9 @@ def write_wfc(path: Path, base: str) -> None:
                 "externalEndpointURL": f"{base}/auth/login",
                 "verb": "POST",
                 "contentType": "application/json",
-                "payloadRaw": json.dumps({"email": email, "password": PASSWORD}),
+                # with the tenant: the fuzzer may create a user with this email in the other
+                # tenant (POST /api/users), after which a login without it is ambiguous (401)
+                "payloadRaw": json.dumps({"email": email, "password": PASSWORD, "tenant": slug}),
                 # TEST-NET-1 (RFC 5737): an address per identity, never the fuzzer's
                 "headers": [{"name": "X-Forwarded-For", "value": f"192.0.2.{n}"}],
                 "token": {

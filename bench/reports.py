@@ -54,7 +54,7 @@ import sqlalchemy as sa
 from bench.load.pg import DEFAULT_DIR, free_port
 from bench.load.run import JWT_SECRET
 from bench.load.run import mint_token as token
-from bench.load.seed import Fixture, prepare
+from bench.load.seed import APP_ROLE, Fixture, app_conninfo, prepare
 from crm import reports
 from crm.db import SET_TENANT, PostgresDatabase, Query
 from crm.scope import Scope
@@ -66,22 +66,6 @@ RESULTS = ROOT / "bench" / "results" / "reports.md"
 HOST = "127.0.0.1"
 REPORT_CLIENTS = 30
 SKIP_PLAN = {"report.snapshot", "report.timeout", "guard"}
-# The application's login (tests/api/conftest.py does the same with its own name): a member of
-# crm_app (migration d7f3b1e92a60), trust-authenticated on the bench cluster like the owner.
-APP_ROLE = "crm_bench_app"
-
-
-def app_conninfo(owner_conninfo: str) -> str:
-    """`owner_conninfo` as the application connects: as APP_ROLE, created when missing."""
-    with psycopg.connect(owner_conninfo, autocommit=True) as conn:
-        conn.execute(
-            f"""DO $$ BEGIN
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
-                    CREATE ROLE {APP_ROLE} LOGIN IN ROLE crm_app;
-                END IF;
-            END $$"""
-        )
-    return psycopg.conninfo.make_conninfo(owner_conninfo, user=APP_ROLE)
 
 
 # --- 1. timings and plans -----------------------------------------------------------------

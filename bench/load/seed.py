@@ -551,10 +551,16 @@ def migrate(cluster: Cluster) -> None:
     env = {**os.environ, "DATABASE_URL": cluster.url(DB_NAME)}
     alembic = ROOT / ".venv" / "bin" / "alembic"
     subprocess.run([str(alembic), "upgrade", "head"], cwd=ROOT, env=env, check=True)
-    with psycopg.connect(cluster.conninfo(DB_NAME), autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone():
-            return
-        conn.execute(f"CREATE ROLE {APP_ROLE} LOGIN IN ROLE crm_app")  # trust auth: no password
+    app_conninfo(cluster.conninfo(DB_NAME))
+
+
+def app_conninfo(owner_conninfo: str) -> str:
+    """`owner_conninfo` as the application connects: as APP_ROLE, a member of crm_app
+    (migration d7f3b1e92a60), created when missing (trust auth: no password)."""
+    with psycopg.connect(owner_conninfo, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (APP_ROLE,)).fetchone():
+            conn.execute(f"CREATE ROLE {APP_ROLE} LOGIN IN ROLE crm_app")
+    return psycopg.conninfo.make_conninfo(owner_conninfo, user=APP_ROLE)
 
 
 def seed(cluster: Cluster, total_leads: int = 1_000_000, *, scale: float | None = None) -> Fixture:

@@ -74,6 +74,7 @@ from starlette.types import Receive, Scope
 
 from crm.errors import NotFound
 from crm.param_checks import compile_check
+from crm.uri_params import ParameterPlan
 from generated.python import models
 from generated.python.rules import UNSTORABLE_TEXT
 from generated.python.validator import ContractValidator
@@ -475,20 +476,55 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
     """Path, query, header and cookie parameters, every error over every location."""
 
     _LOCATIONS = ("path", "query", "header", "cookie")
-    _SOURCES = {
-        "path": "path_params",
-        "query": "query_params",
-        "header": "headers",
-        "cookie": "cookies",
-    }
+    _SOURCES = {"header": "headers", "cookie": "cookies"}
+
+    def __init__(
+        self,
+        parameters: list[Mapping[str, Any]],
+        uri_parser: Any,
+        strict_validation: bool = False,
+        security_query_params: list[str] | None = None,
+    ) -> None:
+        super().__init__(
+            parameters,
+            uri_parser,
+            strict_validation=strict_validation,
+            security_query_params=security_query_params,
+        )
+        self.parameters_list = parameters  # the operation's own list: its plan's key
+
+    def validate(self, scope: Scope) -> None:
+        # The operation's own resolution (crm.uri_params), without a ConnexionRequest and
+        # Connexion's URI parser per request; the same dicts (tests/unit/test_uri_params.py).
+        plan = _plan_for(self.parameters_list)
+        if plan is None:
+            super().validate(scope)  # -> validate_request below, through Connexion's parser
+            return
+        query = plan.resolve_query(scope.get("query_string", b""))
+        path = plan.resolve_path(scope.get("path_params", {}))
+        self._check(scope, path, query, {"path": path, "query": query})
 
     def validate_request(self, request: ConnexionRequest) -> None:
+        path, query = request.path_params, request.query_params
+        sources = {"path": path, "query": query}
+        sources.update(
+            {where: _Lazy(request, self._SOURCES[where]) for where in ("header", "cookie")}
+        )
+        self._check(request.scope, path, query, sources)
+
+    def _check(
+        self,
+        scope: Scope,
+        path_params: Mapping[str, Any],
+        query_params: Mapping[str, Any],
+        sources: Mapping[str, Any],
+    ) -> None:
         items: list[ErrorItem] = []
         if self.strict_validation:
             extra = sorted(
-                self.validate_query_parameter_list(
-                    request, security_params=self.security_query_params
-                )
+                set(query_params)
+                - {p["name"] for p in self.parameters.get("query", [])}
+                - set(self.security_query_params)
             )
             items += [
                 {
@@ -503,7 +539,9 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             params = self.parameters.get(where)
             if not params:
                 continue  # each source is parsed from the request only when it is read
-            source: Mapping[str, Any] = getattr(request, self._SOURCES[where])
+            source = sources[where]
+            if isinstance(source, _Lazy):
+                source = source.get()
             for param in params:
                 name = param["name"]
                 key = name.replace("-", "_") if where == "path" else name
@@ -534,11 +572,34 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             raise ValidationProblem(
                 error_sentence("parameter", items), {"in": "parameters", "errors": items}
             )
-        # Connexion's own cache of the resolved values (crm.operations hands them on)
-        request.scope.setdefault("extensions", {})[PARSED_PARAMS] = (
-            request._path_params,
-            request._query_params,
-        )
+        # handed on to the handler (crm.operations), which so resolves nothing again
+        scope.setdefault("extensions", {})[PARSED_PARAMS] = (path_params, query_params)
+
+
+class _Lazy:
+    """A request's parameter source (headers, cookies), read only when a parameter needs it."""
+
+    def __init__(self, request: ConnexionRequest, attribute: str) -> None:
+        self.request = request
+        self.attribute = attribute
+
+    def get(self) -> Mapping[str, Any]:
+        source: Mapping[str, Any] = getattr(self.request, self.attribute)
+        return source
+
+
+# The parameter list Connexion hands the validator is the operation's own list, the same
+# object on every request: its plan is found by identity (the list is kept alive here, so its
+# id cannot be reused).
+_plans: dict[int, tuple[Any, ParameterPlan | None]] = {}
+
+
+def _plan_for(parameters: list[Mapping[str, Any]]) -> ParameterPlan | None:
+    entry = _plans.get(id(parameters))
+    if entry is None or entry[0] is not parameters:
+        entry = (parameters, ParameterPlan.of(parameters))
+        _plans[id(parameters)] = entry
+    return entry[1]
 
 
 # --- 4. response bodies ------------------------------------------------------------------------

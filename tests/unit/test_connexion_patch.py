@@ -21,6 +21,7 @@ import httpx
 import pytest
 import starlette._utils
 import starlette.routing
+from connexion.apps.asynchronous import AsyncOperation
 from connexion.middleware.routing import RoutingAPI, RoutingMiddleware
 from connexion.security import AbstractSecurityHandler
 from starlette.routing import BaseRoute, Match, Mount, Router
@@ -295,13 +296,14 @@ def test_the_handler_gets_the_parameters_the_validator_resolved(
     assert query_params == seen["fresh"][1]
     assert query_params["limit"] == 5
     assert query_params["include_total"] is True
-    assert seen["resolved"]["query"] == 1  # by the validator only, not again for the handler
+    # resolved once, by the validator's plan (crm.uri_params); Connexion's parser not at all
+    assert seen["resolved"]["query"] == 0
     assert seen["kwargs"]["limit"] == 5
     resolved.update(path=0, query=0)
     assert asyncio.run(get(f"/api/leads/{lead}")) == 204
     path_params, _ = seen["parsed"]
     assert path_params == seen["fresh"][0] == {"id": lead}
-    assert seen["resolved"]["path"] == 1
+    assert seen["resolved"]["path"] == 0
     assert seen["kwargs"]["id"] == lead
 
 
@@ -316,3 +318,92 @@ def test_the_security_keyword_answers_are_remembered_and_right() -> None:
             auth.decode_token, keyword
         )
     assert accepts(auth.decode_token, "token") is True
+
+
+# --- the compiled parameters and handler call (crm.uri_params, crm.operations) --------------
+#
+# crm.uri_params and crm.operations.HandlerCall reproduce what these Connexion functions do
+# (their agreement is shown by tests/unit/test_uri_params.py and test_handler_call.py on the
+# installed Connexion); a change to any of them is a reason to re-read both modules.
+
+
+def _call_objects() -> dict[str, Any]:
+    import connexion.decorators.parameter as parameter
+    import connexion.utils
+    from connexion.middleware.context import ContextOperation
+    from connexion.middleware.request_validation import RequestValidationOperation
+    from connexion.uri_parsing import AbstractURIParser, OpenAPIURIParser
+    from connexion.validators.parameter import ParameterValidator
+
+    from crm import operations
+
+    return {
+        "AsyncOperation.__call__": operations._original_call,
+        "ContextOperation.__call__": ContextOperation.__call__,
+        "RequestValidationOperation.__call__": RequestValidationOperation.__call__,
+        "ParameterValidator.__init__": ParameterValidator.__init__,
+        "ParameterValidator.validate": ParameterValidator.validate,
+        "AbstractURIParser.resolve_params": AbstractURIParser.resolve_params,
+        "OpenAPIURIParser.resolve_query": OpenAPIURIParser.resolve_query,
+        "OpenAPIURIParser.resolve_path": OpenAPIURIParser.resolve_path,
+        "OpenAPIURIParser._preprocess_deep_objects": OpenAPIURIParser._preprocess_deep_objects,
+        "OpenAPIURIParser._make_deep_object": OpenAPIURIParser._make_deep_object,
+        "utils.coerce_type": connexion.utils.coerce_type,
+        "utils.make_type": connexion.utils.make_type,
+        "utils.boolean": connexion.utils.boolean,
+        "parameter.BaseParameterDecorator._maybe_get_body": (
+            parameter.BaseParameterDecorator._maybe_get_body
+        ),
+        "parameter.prep_kwargs": parameter.prep_kwargs,
+        "parameter.get_arguments": parameter.get_arguments,
+        "parameter._get_path_arguments": parameter._get_path_arguments,
+        "parameter._get_val_from_param": parameter._get_val_from_param,
+        "parameter._get_query_arguments": parameter._get_query_arguments,
+        "parameter._get_query_defaults": parameter._get_query_defaults,
+        "parameter._query_args_helper": parameter._query_args_helper,
+        "parameter._get_body_argument": parameter._get_body_argument,
+        "parameter._get_body_argument_json": parameter._get_body_argument_json,
+    }
+
+
+# sha256 of each function's source (connexion 3.3.0)
+CALL_PINNED = {
+    "AbstractURIParser.resolve_params": "cd5c04e13032a24c",
+    "AsyncOperation.__call__": "5435ed498983193d",
+    "ContextOperation.__call__": "3d58a914f557d135",
+    "OpenAPIURIParser._make_deep_object": "6affd4c2b8f3f199",
+    "OpenAPIURIParser._preprocess_deep_objects": "d4da8fcd9acd76e7",
+    "OpenAPIURIParser.resolve_path": "b268a83c9edc81c5",
+    "OpenAPIURIParser.resolve_query": "446701f944d63e58",
+    "ParameterValidator.__init__": "24776a9397239d06",
+    "ParameterValidator.validate": "e5615916d947428b",
+    "RequestValidationOperation.__call__": "af472716211911b9",
+    "parameter.BaseParameterDecorator._maybe_get_body": "18183067248151ee",
+    "parameter._get_body_argument": "ad0202326b99a5b7",
+    "parameter._get_body_argument_json": "848df9bf9c63aa3e",
+    "parameter._get_path_arguments": "dce2f42b8282c286",
+    "parameter._get_query_arguments": "77f3e0a63d78d965",
+    "parameter._get_query_defaults": "e8c78eeae75a9e2b",
+    "parameter._get_val_from_param": "23ae7326c64a85ea",
+    "parameter._query_args_helper": "272f1cd04f9d1145",
+    "parameter.get_arguments": "b2912a96f0107039",
+    "parameter.prep_kwargs": "46eb57dd9685e1c4",
+    "utils.boolean": "07fa683f69dfce2a",
+    "utils.coerce_type": "802d7bd3ca28f106",
+    "utils.make_type": "0562a0715000039d",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_call_objects()))
+def test_the_internals_the_compiled_call_mirrors_are_unchanged(name: str) -> None:
+    assert _digest(_call_objects()[name]) == CALL_PINNED.get(name), (
+        f"{name} changed: re-read it against crm/uri_params.py and crm/operations.py, "
+        "then update the digest"
+    )
+
+
+def test_every_operation_runs_the_compiled_call() -> None:
+    from crm import operations
+
+    operations.enable()
+    assert AsyncOperation.__call__ is operations._call

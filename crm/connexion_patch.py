@@ -16,11 +16,13 @@ slash) the request goes to Starlette's own `Router.app`, which scans every route
 Connexion stays the router and openapi.yaml the one routing table: only the scan is shorter.
 
 `enable()` also caches Connexion's per-request `inspect.signature` of the security function
-(see `_accepts_kwarg` below).
+(see `_accepts_kwarg` below), and keeps the objects request validation builds for each
+operation instead of building them on every request (see `_validate_request` below).
 
 It relies on Connexion internals (`RoutingMiddleware.add_api` mounting a `RoutingAPI`'s
 `Router`) and Starlette's (`Router.__call__` calling `middleware_stack`, `Route.path_format`,
-`Route.matches`, `get_route_path`, `AbstractSecurityHandler._accepts_kwarg` and its caller);
+`Route.matches`, `get_route_path`, `AbstractSecurityHandler._accepts_kwarg` and its caller,
+`RequestValidationOperation.__call__`);
 tests/unit/test_connexion_patch.py fails when they change.
 """
 
@@ -30,8 +32,10 @@ import functools
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
+from connexion.middleware.request_validation import RequestValidationOperation
 from connexion.middleware.routing import RoutingMiddleware
 from connexion.security import AbstractSecurityHandler
+from connexion.utils import is_nullable, split_content_type
 from starlette._utils import get_route_path
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Receive, Scope, Send
@@ -128,8 +132,102 @@ _original_accepts_kwarg = AbstractSecurityHandler.__dict__["_accepts_kwarg"].__f
 _accepts_kwarg = functools.cache(_original_accepts_kwarg)
 
 
+# --- request validation: the per-operation objects, built once ------------------------------
+#
+# `RequestValidationOperation.__call__` builds, on every request, a URI parser and a parameter
+# validator for the operation's parameters, a MediaTypeDict of the operation's media types (to
+# check the request's), the body schema's lookup, and a body validator: objects that hold only
+# the operation's definitions. `_validate_request` below is that method with those objects kept
+# per operation (and per media type), in the same order, raising the same problems: the
+# parameters first, then the media type, then the body.
+_VALIDATION = "_crm_validation"
+_MEDIA_TYPES_KEPT = 16  # per operation: the spec's media types, not whatever clients send
+
+
+class _ValidationParts:
+    def __init__(self, op: RequestValidationOperation) -> None:
+        operation = op._operation
+        self.operation = operation
+        self.parameters = op._validator_map["parameter"](
+            operation.parameters,
+            uri_parser=operation._uri_parser_class(
+                operation.parameters, operation.body_definition()
+            ),
+            strict_validation=op.strict_validation,
+            security_query_params=op.security_query_params,
+        )
+        self.accepted: set[str] = set()  # media types validate_mime_type let through
+        self.bodies: dict[tuple[str, str], Any] = {}  # (media type, encoding) -> validator
+
+    def body_validator(self, op: RequestValidationOperation, mime_type: str, encoding: str) -> Any:
+        key = (mime_type, encoding)
+        if key in self.bodies:
+            return self.bodies[key]
+        operation = self.operation
+        validator = None
+        schema = operation.body_schema(mime_type)
+        if schema:
+            try:
+                body_validator = op._validator_map["body"][mime_type]
+            except KeyError:
+                validator = None  # Connexion skips validation for a type without a validator
+            else:
+                validator = body_validator(
+                    schema=schema,
+                    required=operation.request_body.get("required", False),
+                    nullable=is_nullable(operation.body_definition(mime_type)),
+                    encoding=encoding,
+                    strict_validation=op.strict_validation,
+                    uri_parser=operation.uri_parser_class(
+                        operation.parameters, operation.body_definition()
+                    ),
+                )
+        if len(self.bodies) < _MEDIA_TYPES_KEPT:
+            self.bodies[key] = validator
+        return validator
+
+
+def _content_type(headers: Sequence[tuple[bytes, bytes]]) -> str | None:
+    # connexion.utils.extract_content_type: the first header named content-type, any case
+    for key, value in headers:
+        if key == b"content-type" or key.lower() == b"content-type":
+            return value.decode("latin-1")
+    return None
+
+
+async def _validate_request(
+    self: RequestValidationOperation, scope: Scope, receive: Receive, send: Send
+) -> None:
+    parts: _ValidationParts | None = self.__dict__.get(_VALIDATION)
+    if parts is None:
+        parts = _ValidationParts(self)
+        self.__dict__[_VALIDATION] = parts
+    parts.parameters.validate(scope)
+
+    mime_type, encoding = split_content_type(_content_type(scope["headers"]))
+    if mime_type is None:  # RequestValidationOperation.extract_content_type's best guess
+        consumes = self._operation.consumes
+        mime_type = consumes[0] if consumes else "application/octet-stream"
+    if encoding is None:
+        encoding = "utf-8"
+    if mime_type not in parts.accepted:
+        self.validate_mime_type(mime_type)  # raises UnsupportedMediaTypeProblem
+        if len(parts.accepted) < _MEDIA_TYPES_KEPT:
+            parts.accepted.add(mime_type)
+
+    validator = parts.body_validator(self, mime_type, encoding)
+    if validator is not None:
+        receive, scope = await validator.wrap_receive(receive, scope=scope)
+    await self.next_app(scope, receive, send)
+
+
+_original_validate_request = RequestValidationOperation.__call__
+
+
 def enable() -> None:
-    """Index the routes of every API added to Connexion's RoutingMiddleware, and remember
-    which keywords a security function takes (idempotent)."""
+    """Index the routes of every API added to Connexion's RoutingMiddleware, remember which
+    keywords a security function takes, and keep each operation's validation objects
+    (idempotent)."""
     RoutingMiddleware.add_api = _add_api
     AbstractSecurityHandler._accepts_kwarg = staticmethod(_accepts_kwarg)
+    RequestValidationOperation.__call__ = _validate_request

@@ -340,7 +340,12 @@ def _call_objects() -> dict[str, Any]:
     return {
         "AsyncOperation.__call__": operations._original_call,
         "ContextOperation.__call__": ContextOperation.__call__,
-        "RequestValidationOperation.__call__": RequestValidationOperation.__call__,
+        "RequestValidationOperation.__call__": connexion_patch._original_validate_request,
+        "RequestValidationOperation.extract_content_type": (
+            RequestValidationOperation.extract_content_type
+        ),
+        "utils.extract_content_type": connexion.utils.extract_content_type,
+        "utils.split_content_type": connexion.utils.split_content_type,
         "ParameterValidator.__init__": ParameterValidator.__init__,
         "ParameterValidator.validate": ParameterValidator.validate,
         "AbstractURIParser.resolve_params": AbstractURIParser.resolve_params,
@@ -378,6 +383,9 @@ CALL_PINNED = {
     "ParameterValidator.__init__": "24776a9397239d06",
     "ParameterValidator.validate": "e5615916d947428b",
     "RequestValidationOperation.__call__": "af472716211911b9",
+    "RequestValidationOperation.extract_content_type": "b08fa016a712fc41",
+    "utils.extract_content_type": "cf05b8c47077bb9b",
+    "utils.split_content_type": "6f7f4bda7788a575",
     "parameter.BaseParameterDecorator._maybe_get_body": "18183067248151ee",
     "parameter._get_body_argument": "ad0202326b99a5b7",
     "parameter._get_body_argument_json": "848df9bf9c63aa3e",

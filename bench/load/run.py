@@ -1125,8 +1125,8 @@ def slow_section(slow: dict[str, Any], load: Load) -> list[str]:
         "previous one), and records its latency; a stall would show as a long gap between two "
         "probe answers."
         + (
-            " The slow request is the slowest of the candidates timed below; the reports answer "
-            "501 (not implemented yet)."
+            " The slow request is the slowest of the candidates timed below: a counted search "
+            "over the whole tenant is slower than any report."
             if slow["path"].startswith("/api/leads")
             else ""
         ),

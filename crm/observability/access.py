@@ -73,12 +73,20 @@ def _direct_handler() -> logs.CrmLogHandler | None:
     return handler
 
 
+_unpatched: tuple[object, ...] = ()  # the steps last found to be logging's own
+
+
 def _logging_unpatched() -> bool:
     """Whether Logger's steps are still logging's own (a patch may come before or after us)."""
-    for name in LOGGER_STEPS:
-        code = getattr(getattr(logging.Logger, name), "__code__", None)
+    global _unpatched
+    steps = (logging.Logger.handle, logging.Logger.callHandlers, logging.Logger.makeRecord)
+    if steps == _unpatched:
+        return True
+    for step in steps:
+        code = getattr(step, "__code__", None)
         if code is None or code.co_filename != logging.__file__:
             return False
+    _unpatched = steps
     return True
 
 

@@ -54,11 +54,14 @@ def request_id_from(raw_headers: Iterable[tuple[bytes, bytes]]) -> str:
     return new_request_id()
 
 
+# A hex digit -> the digit with the RFC 4122 variant (0b10) in its top two bits.
+_VARIANT = {f"{n:x}": f"{8 | (n & 3):x}" for n in range(16)}
+
+
 def new_request_id() -> str:
     """`str(uuid.uuid4())` in half the time: 122 random bits, version 4, variant RFC 4122."""
     h = os.urandom(16).hex()
-    variant = "89ab"[int(h[16], 16) & 3]
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
 
 
 def routes_of(spec: Mapping[str, Any], base_path: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import structlog
 
-from crm.observability import logs
+from crm.observability import context, logs
 
 access_log = logging.getLogger("crm.access")
 
@@ -27,15 +27,16 @@ _LEVEL = logging.INFO
 LOGGER_STEPS = ("handle", "callHandlers", "makeRecord")
 
 
-def write(fields: dict[str, Any], request_id: str | None) -> None:
+def write(fields: dict[str, Any]) -> None:
     """The access line of `fields`, as `access_log.info("request", extra=fields)` writes it."""
     handler = _direct_handler()
     if handler is None:
         access_log.info("request", extra=fields)
         return
     event: dict[str, Any] = {"event": "request"}
-    if request_id is not None:
-        event["request_id"] = request_id
+    request = context.current()  # where the formatter takes the id from
+    if request is not None:
+        event["request_id"] = request.request_id
     event["level"] = "info"
     event["logger"] = access_log.name
     event.update(fields)

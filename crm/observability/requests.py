@@ -137,7 +137,7 @@ class ObservabilityMiddleware:
             "tenant_id": claims.get("tenant_id"),
             "user_id": claims.get("sub"),
         }
-        access.write(fields, record.request_id)
+        access.write(fields)
         if seconds >= self.slow_seconds:
             metrics.SLOW_REQUESTS.inc()
             slow_log.warning("slow request", extra=fields)

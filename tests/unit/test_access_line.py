@@ -73,7 +73,7 @@ def _both_ways(buffer: io.StringIO, request_id: str | None = "req-1") -> tuple[s
     """(the line `access.write` wrote, the line `access_log.info` wrote)."""
     token = context.start(request_id)[1] if request_id else None
     try:
-        access.write(dict(FIELDS), request_id)
+        access.write(dict(FIELDS))
         access.access_log.info("request", extra=dict(FIELDS))
     finally:
         if token is not None:
@@ -102,7 +102,11 @@ def test_the_direct_line_does_not_call_logging(
 
     monkeypatch.setattr(access.access_log, "info", refuse)
     monkeypatch.setattr(access.access_log, "makeRecord", refuse)
-    access.write(dict(FIELDS), "req-2")
+    _, token = context.start("req-2")
+    try:
+        access.write(dict(FIELDS))
+    finally:
+        context.finish(token)
     assert orjson.loads(buffer.getvalue())["request_id"] == "req-2"
 
 
@@ -116,7 +120,7 @@ def test_a_filter_on_the_access_logger_sees_every_line(buffer: io.StringIO) -> N
     access.access_log.addFilter(keep)
     try:
         assert access._direct_handler() is None
-        access.write(dict(FIELDS), None)
+        access.write(dict(FIELDS))
     finally:
         access.access_log.removeFilter(keep)
     assert [record.getMessage() for record in seen] == ["request"]
@@ -129,7 +133,7 @@ def test_another_handler_gets_the_line_too(buffer: io.StringIO) -> None:
     logging.getLogger("crm").addHandler(handler)
     try:
         assert access._direct_handler() is None
-        access.write(dict(FIELDS), None)
+        access.write(dict(FIELDS))
     finally:
         logging.getLogger("crm").removeHandler(handler)
     assert other.getvalue() == "request\n"
@@ -148,7 +152,7 @@ def test_a_patched_logger_is_not_bypassed(
         original(self, record)
 
     monkeypatch.setattr(logging.Logger, "callHandlers", call_handlers)
-    access.write(dict(FIELDS), None)
+    access.write(dict(FIELDS))
     assert called == ["crm.access"]
     assert orjson.loads(buffer.getvalue())["event"] == "request"
 
@@ -156,7 +160,7 @@ def test_a_patched_logger_is_not_bypassed(
 def test_structlog_bound_values_are_kept(buffer: io.StringIO) -> None:
     with structlog.contextvars.bound_contextvars(extra_value=3):
         assert access._direct_handler() is None
-        access.write(dict(FIELDS), None)
+        access.write(dict(FIELDS))
     assert orjson.loads(buffer.getvalue())["extra_value"] == 3
     buffer.seek(0)
     buffer.truncate()
@@ -171,7 +175,7 @@ def test_console_lines_go_through_logging() -> None:
         assert access._direct_handler() is None
         _, token = context.start("req-console")
         try:
-            access.write(dict(FIELDS), "req-console")
+            access.write(dict(FIELDS))
         finally:
             context.finish(token)
     finally:
@@ -185,7 +189,7 @@ def test_console_lines_go_through_logging() -> None:
 
 def test_no_line_when_the_level_is_above_info(buffer: io.StringIO) -> None:
     logs.configure(Settings.from_env({"CRM_ENV": "test", "LOG_LEVEL": "WARNING"})).setStream(buffer)
-    access.write(dict(FIELDS), None)
+    access.write(dict(FIELDS))
     assert buffer.getvalue() == ""
 
 

@@ -1,9 +1,10 @@
 """Every log line through one handler on the root logger, formatted by structlog.
 
 The code logs with the standard library (`logging.getLogger(__name__)`, `extra={...}` for
-fields); structlog's ProcessorFormatter adds the time, level, logger name and the request's
-contextvars (`request_id`) to every line, ours and the libraries' (uvicorn runs with
-`log_config=None`, so its lines come here too). `Settings.log_format`: `console` for a person
+fields); structlog's ProcessorFormatter adds the time, level, logger name and the
+request's id (crm.observability.context, set by the middleware) to every line, ours and the
+libraries' (uvicorn runs with `log_config=None`, so its lines come here too). Values bound
+with structlog.contextvars come after the id. `Settings.log_format`: `console` for a person
 (development default), `json` for a collector (one object per line; test and production).
 """
 
@@ -12,12 +13,14 @@ from __future__ import annotations
 import contextvars
 import logging
 import sys
+import time
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
 import orjson
 import structlog
 
+from crm.observability import context
 from crm.settings import Settings
 
 
@@ -28,7 +31,19 @@ def _drop_color_message(
     return event
 
 
+def _add_request_id(
+    _logger: object, _name: str, event: structlog.typing.EventDict
+) -> structlog.typing.EventDict:
+    # From the request's record, not structlog's bound contextvars: binding those per request
+    # (a token per variable, a copy of the context per line) cost more than the line itself.
+    record = context.current()
+    if record is not None:
+        event.setdefault("request_id", record.request_id)
+    return event
+
+
 _SHARED: list[structlog.typing.Processor] = [
+    _add_request_id,
     structlog.contextvars.merge_contextvars,
     structlog.stdlib.add_log_level,
     structlog.stdlib.add_logger_name,
@@ -41,6 +56,33 @@ _SHARED: list[structlog.typing.Processor] = [
 def _orjson(value: object, **_: object) -> str:
     # orjson: the access line is formatted on every request (bench/observability.py)
     return orjson.dumps(value, default=repr).decode()
+
+
+def json_line(event: dict[str, Any]) -> str:
+    """`event` as the JSON formatter writes it (crm.observability.access builds its own)."""
+    return _orjson(event)
+
+
+def now() -> str:
+    """The `time` of a line, as structlog's TimeStamper(fmt="iso", utc=True) writes it."""
+    return iso_time(time.time_ns() // 1000)
+
+
+# (second, its "YYYY-MM-DDTHH:MM:SS"): building a datetime and its ISO text for every line cost
+# more than the rest of the access line; within a second only the microseconds change.
+_second: tuple[int, str] = (0, "1970-01-01T00:00:00")
+
+
+def iso_time(micros: int) -> str:
+    """`datetime.now(tz=UTC).isoformat().replace("+00:00", "Z")` for that many µs since 1970."""
+    global _second
+    second, fraction = divmod(micros, 1_000_000)
+    cached, text = _second
+    if cached != second:
+        text = datetime.fromtimestamp(second, tz=UTC).replace(tzinfo=None).isoformat()
+        _second = (second, text)
+    # isoformat() leaves the fraction out when it is zero
+    return f"{text}.{fraction:06d}Z" if fraction else f"{text}Z"
 
 
 class CrmLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -61,6 +103,25 @@ class CrmLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
     @stream.setter
     def stream(self, value: TextIO) -> None:
         self._own = value
+
+    def write_line(self, line: str, name: str, level: int) -> None:
+        """`line`, already formatted, written as `emit` writes a formatted record.
+
+        Under the lock `Handler.handle` holds around `emit`; an error is reported as `emit`
+        reports one (`handleError`, with a record made for it: none was made to write it).
+        """
+        try:
+            with self.lock:  # type: ignore[union-attr]  # created by Handler.__init__
+                stream = self.stream
+                stream.write(line + self.terminator)
+                if stream and hasattr(stream, "flush"):
+                    stream.flush()
+        except RecursionError:  # as StreamHandler.emit: see bpo-36272
+            raise
+        except Exception:
+            record = logging.makeLogRecord({"name": name, "levelno": level, "msg": line})
+            record.levelname = logging.getLevelName(level)
+            self.handleError(record)
 
 
 def formatter(log_format: str) -> logging.Formatter:
@@ -123,10 +184,13 @@ class JsonLineFormatter(logging.Formatter):
         if record.exc_info or record.exc_text or record.stack_info or hasattr(record, "_logger"):
             return self.chain.format(record)
         event: dict[str, Any] = {"event": record.getMessage()}
-        context = contextvars.copy_context()
-        for var in context:
-            if var.name.startswith(_CONTEXT_PREFIX) and context[var] is not Ellipsis:
-                event.setdefault(var.name[len(_CONTEXT_PREFIX) :], context[var])
+        request = context.current()
+        if request is not None:
+            event["request_id"] = request.request_id
+        bound = contextvars.copy_context()
+        for var in bound:
+            if var.name.startswith(_CONTEXT_PREFIX) and bound[var] is not Ellipsis:
+                event.setdefault(var.name[len(_CONTEXT_PREFIX) :], bound[var])
         level = record.levelname.lower()
         event["level"] = "warning" if level == "warn" else level
         event["logger"] = record.name
@@ -134,5 +198,5 @@ class JsonLineFormatter(logging.Formatter):
             if key not in _RECORD_KEYS:
                 event[key] = value
         event.pop("color_message", None)
-        event["time"] = datetime.now(tz=UTC).isoformat().replace("+00:00", "Z")
+        event["time"] = now()
         return _orjson(event)

@@ -60,10 +60,23 @@ POOL_WAITING = Gauge(
 UNROUTED = "none"  # operation_id of a request that matched no operation (404, /api index ...)
 
 
+# (operation_id, status) -> its children of REQUESTS and LATENCY. `labels()` returns the same
+# child for the same values every time, but finds it through validation, string conversion
+# and a lock on every request; the keys are bounded (the spec's operations times the statuses).
+_children: dict[tuple[str | None, int], tuple[Counter, Histogram]] = {}
+
+
 def observe_request(operation_id: str | None, status: int, seconds: float) -> None:
-    labels = (operation_id or UNROUTED, str(status))
-    REQUESTS.labels(*labels).inc()
-    LATENCY.labels(*labels).observe(seconds)
+    children = _children.get((operation_id, status))
+    if children is None:
+        labels = (operation_id or UNROUTED, str(status))
+        children = _children[operation_id, status] = (
+            REQUESTS.labels(*labels),
+            LATENCY.labels(*labels),
+        )
+    count, latency = children
+    count.inc()
+    latency.observe(seconds)
 
 
 def observe_pool(db: Database) -> None:

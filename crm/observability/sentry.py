@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import sentry_sdk
@@ -94,12 +94,17 @@ def request_identity(scope: Scope) -> tuple[str | None, Mapping[str, Any]]:
     return operation_id, claims
 
 
-@contextmanager
-def transaction(scope: Scope) -> Iterator[Span | None]:
+_NO_TRANSACTION: AbstractContextManager[None] = nullcontext()
+
+
+def transaction(scope: Scope) -> AbstractContextManager[Span | None]:
     """A performance transaction for one request (sampled by SENTRY_TRACES_SAMPLE_RATE)."""
-    if not active():
-        yield None
-        return
+    # Without a DSN, on every request: a shared no-op instead of a generator-based manager.
+    return _transaction(scope) if active() else _NO_TRANSACTION
+
+
+@contextmanager
+def _transaction(scope: Scope) -> Iterator[Span | None]:
     headers = dict(Headers(scope=scope).items())
     with sentry_sdk.isolation_scope():
         started = sentry_sdk.continue_trace(

@@ -2,7 +2,8 @@
 
 Each record is formatted by both, the direct `JsonLineFormatter` and the structlog
 ProcessorFormatter it stands in for: the same keys in the same order and the same values. Only
-`time` is read from the clock by each, so it is compared by shape and closeness.
+`time` is read from the clock by each, so it is compared by shape and closeness. The request's
+id comes from its record (crm.observability.context), values bound with structlog after it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import orjson
 import pytest
 import structlog
 
-from crm.observability import logs
+from crm.observability import context, logs
 
 
 def _record(
@@ -53,15 +54,26 @@ def _parse(line: str) -> dict[str, Any]:
     return orjson.loads(line)  # type: ignore[no-any-return]
 
 
+@pytest.mark.parametrize("request_id", [None, "req-9"])
 @pytest.mark.parametrize("bound", [{}, {"request_id": "req-1"}, {"request_id": "r", "other": 2}])
 @pytest.mark.parametrize("make", RECORDS)
-def test_the_direct_line_is_the_chains_line(make: Any, bound: dict[str, Any]) -> None:
+def test_the_direct_line_is_the_chains_line(
+    make: Any, bound: dict[str, Any], request_id: str | None
+) -> None:
     direct = logs.formatter("json")
     assert isinstance(direct, logs.JsonLineFormatter)  # else this compares the chain with itself
     chain = direct.chain
-    with structlog.contextvars.bound_contextvars(**bound):
-        ours, theirs = _parse(direct.format(make())), _parse(chain.format(make()))
+    token = context.start(request_id)[1] if request_id else None
+    try:
+        with structlog.contextvars.bound_contextvars(**bound):
+            ours, theirs = _parse(direct.format(make())), _parse(chain.format(make()))
+    finally:
+        if token is not None:
+            context.finish(token)
     assert list(ours) == list(theirs)
+    if request_id:  # the record's id first, before (and over) structlog's values
+        assert list(ours)[:2] == ["event", "request_id"]
+        assert ours["request_id"] == request_id
     ours_time, theirs_time = ours.pop("time"), theirs.pop("time")
     assert ours == theirs
     for stamp in (ours_time, theirs_time):
@@ -81,3 +93,17 @@ def test_a_traceback_goes_through_the_chain() -> None:
     line = _parse(direct.format(record))
     assert "ValueError: boom" in line["exception"]
     assert line["event"] == "failed"
+
+
+@pytest.mark.parametrize("log_format", ["json", "console"])
+def test_the_requests_record_gives_every_line_its_id(log_format: str) -> None:
+    record = logging.getLogger("crm.slow").makeRecord(
+        "crm.slow", logging.WARNING, __file__, 1, "slow statement", (), None
+    )
+    _, token = context.start("req-from-the-record")
+    try:
+        line = logs.formatter(log_format).format(record)
+    finally:
+        context.finish(token)
+    assert "req-from-the-record" in line
+    assert "req-from-the-record" not in logs.formatter(log_format).format(record)

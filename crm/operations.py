@@ -104,8 +104,9 @@ class HandlerCall:
             cast = self.path.get(name)
             kwargs[sanitized(name)] = value if cast is None else _typed(value, cast)
         # Connexion deep-merges the request's values into a deepcopy of the defaults: a value
-        # equal to its default keeps the default's object
-        values = deepcopy(self.query_defaults)
+        # equal to its default keeps the default's object (a plan's parameters are scalars,
+        # whose defaults are immutable: a shallow copy is that deepcopy)
+        values = dict(self.query_defaults)
         for name, value in query_params.items():
             if name not in values or values[name] != value:
                 values[name] = value

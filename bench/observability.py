@@ -1,9 +1,9 @@
 """Per-request cost of crm.observability's middleware (request id, access line, metrics).
 
 The middleware wraps a constant ASGI app, so only its own work is timed: the access line is
-formatted by the real JSON formatter into a discarded stream, and the Prometheus samples are
-recorded (single-process mode). Compare with the bare app; results in
-bench/results/observability.md.
+written by the production path (crm.observability.access, the app's JSON log handler) into a
+discarded stream, and the Prometheus samples are recorded (single-process mode). Compare with
+the bare app; results in bench/results/observability.md.
 
     .venv/bin/python bench/observability.py [--requests 20000]
 """

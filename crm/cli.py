@@ -278,10 +278,10 @@ def settle_heap() -> None:
     """After the app is built, in the process that serves it: move everything loaded so far
     (modules, the spec, schemas, validators: a few hundred thousand objects that live as long
     as the process) out of the collector's reach with `gc.freeze()`, so a full collection no
-    longer walks them, and raise the thresholds (GC_THRESHOLDS). Measured in the load benchmark
-    (bench/results/load.md): the collector took 0.1-0.2 ms per request before, about 0.015 ms
-    after. Only `crm serve` does this: tests build many apps in one process, and frozen objects
-    are never freed."""
+    longer walks them, and raise the thresholds (GC_THRESHOLDS). Measured with gc.callbacks
+    under the load benchmark's requests (docs/architecture.md, "The hot path"): the collector
+    took 0.1-0.2 ms per request before, about 0.015 ms after. Only `crm serve` does this:
+    tests build many apps in one process, and frozen objects are never freed."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)

@@ -164,31 +164,27 @@ class _ValidationParts:
         if key in self.bodies:
             return self.bodies[key]
         operation = self.operation
-        validator = None
+        validator = None  # no schema, or a type without a validator: Connexion skips it
         schema = operation.body_schema(mime_type)
-        if schema:
-            try:
-                body_validator = op._validator_map["body"][mime_type]
-            except KeyError:
-                validator = None  # Connexion skips validation for a type without a validator
-            else:
-                validator = body_validator(
-                    schema=schema,
-                    required=operation.request_body.get("required", False),
-                    nullable=is_nullable(operation.body_definition(mime_type)),
-                    encoding=encoding,
-                    strict_validation=op.strict_validation,
-                    uri_parser=operation.uri_parser_class(
-                        operation.parameters, operation.body_definition()
-                    ),
-                )
+        body_validator = op._validator_map["body"].get(mime_type) if schema else None
+        if body_validator is not None:
+            validator = body_validator(
+                schema=schema,
+                required=operation.request_body.get("required", False),
+                nullable=is_nullable(operation.body_definition(mime_type)),
+                encoding=encoding,
+                strict_validation=op.strict_validation,
+                uri_parser=operation.uri_parser_class(
+                    operation.parameters, operation.body_definition()
+                ),
+            )
         if len(self.bodies) < _MEDIA_TYPES_KEPT:
             self.bodies[key] = validator
         return validator
 
 
-def _content_type(headers: Sequence[tuple[bytes, bytes]]) -> str | None:
-    # connexion.utils.extract_content_type: the first header named content-type, any case
+def content_type_of(headers: Sequence[tuple[bytes, bytes]]) -> str | None:
+    """The first Content-Type of raw ASGI headers (connexion.utils.extract_content_type)."""
     for key, value in headers:
         if key == b"content-type" or key.lower() == b"content-type":
             return value.decode("latin-1")
@@ -204,7 +200,7 @@ async def _validate_request(
         self.__dict__[_VALIDATION] = parts
     parts.parameters.validate(scope)
 
-    mime_type, encoding = split_content_type(_content_type(scope["headers"]))
+    mime_type, encoding = split_content_type(content_type_of(scope["headers"]))
     if mime_type is None:  # RequestValidationOperation.extract_content_type's best guess
         consumes = self._operation.consumes
         mime_type = consumes[0] if consumes else "application/octet-stream"

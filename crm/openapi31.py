@@ -476,7 +476,6 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
     """Path, query, header and cookie parameters, every error over every location."""
 
     _LOCATIONS = ("path", "query", "header", "cookie")
-    _SOURCES = {"header": "headers", "cookie": "cookies"}
 
     def __init__(
         self,
@@ -492,6 +491,10 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             security_query_params=security_query_params,
         )
         self.parameters_list = parameters  # the operation's own list: its plan's key
+        # the names a query may carry (strict validation refuses any other)
+        self._query_names = {p["name"] for p in self.parameters.get("query", [])} | set(
+            self.security_query_params
+        )
 
     def validate(self, scope: Scope) -> None:
         # The operation's own resolution (crm.uri_params), without a ConnexionRequest and
@@ -502,14 +505,16 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             return
         query = plan.resolve_query(scope.get("query_string", b""))
         path = plan.resolve_path(scope.get("path_params", {}))
-        self._check(scope, path, query, {"path": path, "query": query})
+        self._check(scope, path, query, {"path": lambda: path, "query": lambda: query})
 
     def validate_request(self, request: ConnexionRequest) -> None:
         path, query = request.path_params, request.query_params
-        sources = {"path": path, "query": query}
-        sources.update(
-            {where: _Lazy(request, self._SOURCES[where]) for where in ("header", "cookie")}
-        )
+        sources = {
+            "path": lambda: path,
+            "query": lambda: query,
+            "header": lambda: request.headers,  # read only when a parameter needs it
+            "cookie": lambda: request.cookies,
+        }
         self._check(request.scope, path, query, sources)
 
     def _check(
@@ -517,15 +522,11 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
         scope: Scope,
         path_params: Mapping[str, Any],
         query_params: Mapping[str, Any],
-        sources: Mapping[str, Any],
+        sources: Mapping[str, Callable[[], Mapping[str, Any]]],
     ) -> None:
         items: list[ErrorItem] = []
         if self.strict_validation:
-            extra = sorted(
-                set(query_params)
-                - {p["name"] for p in self.parameters.get("query", [])}
-                - set(self.security_query_params)
-            )
+            extra = sorted(set(query_params) - self._query_names)
             items += [
                 {
                     "in": "query",
@@ -539,9 +540,7 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             params = self.parameters.get(where)
             if not params:
                 continue  # each source is parsed from the request only when it is read
-            source = sources[where]
-            if isinstance(source, _Lazy):
-                source = source.get()
+            source = sources[where]()
             for param in params:
                 name = param["name"]
                 key = name.replace("-", "_") if where == "path" else name
@@ -574,18 +573,6 @@ class ContractParameterValidator(ParameterValidator):  # type: ignore[misc]
             )
         # handed on to the handler (crm.operations), which so resolves nothing again
         scope.setdefault("extensions", {})[PARSED_PARAMS] = (path_params, query_params)
-
-
-class _Lazy:
-    """A request's parameter source (headers, cookies), read only when a parameter needs it."""
-
-    def __init__(self, request: ConnexionRequest, attribute: str) -> None:
-        self.request = request
-        self.attribute = attribute
-
-    def get(self) -> Mapping[str, Any]:
-        source: Mapping[str, Any] = getattr(self.request, self.attribute)
-        return source
 
 
 # The parameter list Connexion hands the validator is the operation's own list, the same

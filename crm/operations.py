@@ -43,6 +43,7 @@ from python_multipart.multipart import parse_options_header
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from crm.connexion_patch import content_type_of
 from crm.openapi31 import PARSED_BODY, PARSED_PARAMS
 from crm.uri_params import ParameterPlan
 
@@ -57,7 +58,6 @@ class HandlerCall:
     """The arguments of one operation's handler, as Connexion's `prep_kwargs` builds them."""
 
     def __init__(self, function: Callable[..., Any], op: AbstractOperation) -> None:
-        self.function = function
         arguments, has_kwargs = inspect_function_arguments(unwrap_decorators(function))
         self.arguments = frozenset(arguments)
         self.has_kwargs = has_kwargs
@@ -133,12 +133,7 @@ class HandlerCall:
         return kwargs
 
     def _body_schema(self, scope: Scope) -> Mapping[str, Any]:
-        content_type = _OCTET_STREAM
-        for key, value in scope["headers"]:
-            if key == b"content-type":
-                content_type = value.decode("latin-1")
-                break
-        mimetype = _mimetype(content_type)
+        mimetype = _mimetype(content_type_of(scope["headers"]) or _OCTET_STREAM)
         schema = self._body_schemas.get(mimetype)
         if schema is None:
             schema = self.op.body_schema(mimetype)

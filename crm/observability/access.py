@@ -18,7 +18,7 @@ from typing import Any
 
 import structlog
 
-from crm.observability import context, logs
+from crm.observability import logs
 
 access_log = logging.getLogger("crm.access")
 
@@ -33,15 +33,9 @@ def write(fields: dict[str, Any]) -> None:
     if handler is None:
         access_log.info("request", extra=fields)
         return
-    event: dict[str, Any] = {"event": "request"}
-    request = context.current()  # where the formatter takes the id from
-    if request is not None:
-        event["request_id"] = request.request_id
-    event["level"] = "info"
-    event["logger"] = access_log.name
-    event.update(fields)
-    event["time"] = logs.now()
-    handler.write_line(logs.json_line(event), access_log.name, _LEVEL)
+    # nothing is bound with structlog.contextvars (_direct_handler checked): none to merge
+    line = logs.json_line("request", access_log.name, "info", fields, bound=False)
+    handler.write_line(line, access_log.name, _LEVEL)
 
 
 def _direct_handler() -> logs.CrmLogHandler | None:

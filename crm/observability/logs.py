@@ -58,8 +58,27 @@ def _orjson(value: object, **_: object) -> str:
     return orjson.dumps(value, default=repr).decode()
 
 
-def json_line(event: dict[str, Any]) -> str:
-    """`event` as the JSON formatter writes it (crm.observability.access builds its own)."""
+def json_line(
+    message: str, logger: str, level: str, fields: dict[str, Any], *, bound: bool = True
+) -> str:
+    """One JSON line, as the structlog chain writes it for a plain record: the message, the
+    request's id, the values bound with structlog.contextvars (unless `bound` is False: the
+    caller knows none are), level, logger name, the record's own fields, time. The one place
+    this line is built (JsonLineFormatter and crm.observability.access)."""
+    event: dict[str, Any] = {"event": message}
+    request = context.current()
+    if request is not None:
+        event["request_id"] = request.request_id
+    if bound:
+        values = contextvars.copy_context()
+        for var in values:
+            if var.name.startswith(_CONTEXT_PREFIX) and values[var] is not Ellipsis:
+                event.setdefault(var.name[len(_CONTEXT_PREFIX) :], values[var])
+    event["level"] = level
+    event["logger"] = logger
+    event.update(fields)
+    event.pop("color_message", None)
+    event["time"] = now()
     return _orjson(event)
 
 
@@ -183,20 +202,8 @@ class JsonLineFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         if record.exc_info or record.exc_text or record.stack_info or hasattr(record, "_logger"):
             return self.chain.format(record)
-        event: dict[str, Any] = {"event": record.getMessage()}
-        request = context.current()
-        if request is not None:
-            event["request_id"] = request.request_id
-        bound = contextvars.copy_context()
-        for var in bound:
-            if var.name.startswith(_CONTEXT_PREFIX) and bound[var] is not Ellipsis:
-                event.setdefault(var.name[len(_CONTEXT_PREFIX) :], bound[var])
         level = record.levelname.lower()
-        event["level"] = "warning" if level == "warn" else level
-        event["logger"] = record.name
-        for key, value in record.__dict__.items():
-            if key not in _RECORD_KEYS:
-                event[key] = value
-        event.pop("color_message", None)
-        event["time"] = now()
-        return _orjson(event)
+        fields = {k: v for k, v in record.__dict__.items() if k not in _RECORD_KEYS}
+        return json_line(
+            record.getMessage(), record.name, "warning" if level == "warn" else level, fields
+        )

@@ -189,16 +189,42 @@ def test_the_internals_the_parsed_body_relies_on_are_unchanged(name: str) -> Non
     )
 
 
+def _served(tmp_path: Path, handler: Any) -> Any:
+    """An app whose every operation is `handler`, and a way to call it with a user's token:
+    `await call(method, path, json)` gives the status."""
+    import uuid
+
+    from connexion.resolver import Resolver
+
+    from crm import auth
+
+    settings = Settings.from_env(
+        {"CRM_ENV": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
+    )
+    app = create_app(settings, resolver=Resolver(function_resolver=lambda _: handler))
+    token = auth.issue_access_token(
+        user_id=str(uuid.uuid4()), tenant_id=str(uuid.uuid4()), role="user",
+        session_id=str(uuid.uuid4()),
+    )  # fmt: skip
+
+    async def call(method: str, path: str, json: Any = None) -> int:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            response = await client.request(
+                method, path, json=json, headers={"Authorization": f"Bearer {token}"}
+            )
+            return response.status_code
+
+    return call
+
+
 def test_the_handler_gets_the_body_the_validator_parsed(tmp_path: Path) -> None:
     """The body a handler receives is the very object the body validator parsed (not a
     second parse of the same bytes), and equal to the JSON that was sent."""
-    import uuid
 
     from connexion import context
-    from connexion.resolver import Resolver
     from starlette.responses import Response
 
-    from crm import auth
     from crm.openapi31 import PARSED_BODY
 
     seen: dict[str, Any] = {}
@@ -208,25 +234,10 @@ def test_the_handler_gets_the_body_the_validator_parsed(tmp_path: Path) -> None:
         seen["parsed"] = context.scope["extensions"][PARSED_BODY]
         return Response(status_code=204)
 
-    settings = Settings.from_env(
-        {"CRM_ENV": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
-    )
-    app = create_app(settings, resolver=Resolver(function_resolver=lambda _: create_lead))
-    token = auth.issue_access_token(
-        user_id=str(uuid.uuid4()), tenant_id=str(uuid.uuid4()), role="user",
-        session_id=str(uuid.uuid4()),
-    )  # fmt: skip
+    call = _served(tmp_path, create_lead)
     sent = {"name": "Ada Ltd", "email": "ada@example.com", "status": "new"}
 
-    async def post() -> int:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            response = await client.post(
-                "/api/leads", json=sent, headers={"Authorization": f"Bearer {token}"}
-            )
-            return response.status_code
-
-    assert asyncio.run(post()) == 204
+    assert asyncio.run(call("POST", "/api/leads", sent)) == 204
     assert seen["body"] == sent
     assert seen["body"] is seen["parsed"]
 
@@ -241,11 +252,9 @@ def test_the_handler_gets_the_parameters_the_validator_resolved(
 
     from connexion import context
     from connexion.lifecycle import ConnexionRequest
-    from connexion.resolver import Resolver
     from connexion.uri_parsing import OpenAPIURIParser
     from starlette.responses import Response
 
-    from crm import auth
     from crm.openapi31 import PARSED_PARAMS
 
     seen: dict[str, Any] = {}
@@ -275,23 +284,10 @@ def test_the_handler_gets_the_parameters_the_validator_resolved(
         seen["fresh"] = (fresh.path_params, fresh.query_params)
         return Response(status_code=204)
 
-    settings = Settings.from_env(
-        {"CRM_ENV": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
-    )
-    app = create_app(settings, resolver=Resolver(function_resolver=lambda _: handler))
-    token = auth.issue_access_token(
-        user_id=str(uuid.uuid4()), tenant_id=str(uuid.uuid4()), role="user",
-        session_id=str(uuid.uuid4()),
-    )  # fmt: skip
+    call = _served(tmp_path, handler)
     lead = str(uuid.uuid4())
 
-    async def get(path: str) -> int:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
-            return response.status_code
-
-    assert asyncio.run(get("/api/leads?limit=5&include_total=true")) == 204
+    assert asyncio.run(call("GET", "/api/leads?limit=5&include_total=true")) == 204
     path_params, query_params = seen["parsed"]
     assert query_params == seen["fresh"][1]
     assert query_params["limit"] == 5
@@ -300,7 +296,7 @@ def test_the_handler_gets_the_parameters_the_validator_resolved(
     assert seen["resolved"]["query"] == 0
     assert seen["kwargs"]["limit"] == 5
     resolved.update(path=0, query=0)
-    assert asyncio.run(get(f"/api/leads/{lead}")) == 204
+    assert asyncio.run(call("GET", f"/api/leads/{lead}")) == 204
     path_params, _ = seen["parsed"]
     assert path_params == seen["fresh"][0] == {"id": lead}
     assert seen["resolved"]["path"] == 0

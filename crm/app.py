@@ -10,13 +10,13 @@ CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
 SwaggerUIMiddleware     /api/openapi.json (development and test only)
 DocsMiddleware          /api, /api/ (JSON index); /api/docs/ Swagger UI 5 (development and test)
-TrailingSlash           /api/leads/ is routed as /api/leads, never redirected
-BodyLimit               413 over Settings.max_body_bytes; chunked bodies get a Content-Length
+RequestShape            /api/leads/ is routed as /api/leads, never redirected; 405 on literal paths;
+                        413 over Settings.max_body_bytes; chunked bodies get a Content-Length
 RoutingMiddleware
 SecurityMiddleware      bearerAuth -> crm.auth.decode_token
-RateLimit               429 before validation: login/refresh per address, per user (crm.ratelimit)
-RequireContentType      415 for a body without Content-Type (docs/architecture.md, 1f-1)
-RequestContext          db, settings and, for a verified token, the tenant Scope -> handler args
+Operation               429 before validation: login/refresh per address, per user (crm.ratelimit);
+                        415 for a body without Content-Type (docs/architecture.md, 1f-1);
+                        db, settings and, for a verified token, the tenant Scope -> handler args
 RequestValidationMiddleware   crm.openapi31 validators (JSON Schema 2020-12)
 ResponseValidationMiddleware  development and test only
 LifespanMiddleware, ContextMiddleware -> handlers/<resource>.py
@@ -55,7 +55,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from crm import auth, connexion_patch, operations, passwords
+from crm import auth, connexion_patch, operations, passwords, tail_calls
 from crm.db import Database, open_database
 from crm.docs import DocsMiddleware
 from crm.errors import (
@@ -68,7 +68,7 @@ from crm.errors import (
 )
 from crm.observability import sentry, wiring
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
-from crm.ratelimit import RateLimitMiddleware, RateLimits
+from crm.ratelimit import RateLimits, count_request
 from crm.resolver import ResourceResolver
 from crm.scope import Scope as TenantScope
 from crm.settings import Settings
@@ -98,6 +98,7 @@ def create_app(
     enable_openapi31()
     operations.enable()
     connexion_patch.enable()
+    tail_calls.enable()
     auth.configure(settings)
     passwords.configure(settings)
     wiring.configure(settings)
@@ -134,8 +135,8 @@ def create_app(
     app.add_api(spec, base_path=BASE_PATH, resolver=resolver or ResourceResolver(), name="crm")
     wiring.install(app, settings, spec, db, BASE_PATH)  # request ids, access log, metrics
 
-    # Outside Connexion's routers (each redirects /api to /api/, which TrailingSlashMiddleware
-    # strips again), and before TrailingSlashMiddleware: /api/docs/ is seen as sent.
+    # Outside Connexion's routers (each redirects /api to /api/, which RequestShapeMiddleware
+    # strips again), and before RequestShapeMiddleware: /api/docs/ is seen as sent.
     app.add_middleware(
         DocsMiddleware,
         position=(
@@ -146,32 +147,20 @@ def create_app(
         docs=development,
     )
 
-    # Before routing, so the router sees the stripped path; inside ExceptionMiddleware, so a
-    # 413 raised while the body streams in still gets the JSON shape.
-    app.add_middleware(TrailingSlashMiddleware, position=MiddlewarePosition.BEFORE_ROUTING)
+    # Before routing, so the router sees the stripped path.
     allowed = AllowedMethods(spec, BASE_PATH)
     app.add_middleware(
-        LiteralPathMiddleware, position=MiddlewarePosition.BEFORE_ROUTING, allowed=allowed
-    )
-    app.add_middleware(
-        BodyLimitMiddleware,
+        RequestShapeMiddleware,
         position=MiddlewarePosition.BEFORE_ROUTING,
+        allowed=allowed,
         max_body_bytes=settings.max_body_bytes,
     )
     # After routing and security (the operation and the verified user are known), before
     # validation and the handler: a refused request costs no parsing and no password hash.
     app.add_middleware(
-        RateLimitMiddleware,
+        OperationMiddleware,
         position=MiddlewarePosition.BEFORE_VALIDATION,
         rate_limits=rate_limits,
-    )
-    app.add_middleware(
-        RequireContentTypeMiddleware,
-        position=MiddlewarePosition.BEFORE_VALIDATION,
-    )
-    app.add_middleware(
-        RequestContextMiddleware,
-        position=MiddlewarePosition.BEFORE_VALIDATION,
         db=db,
         settings=settings,
     )
@@ -336,7 +325,7 @@ class AllowedMethods:
         return self._literals.get(path)
 
     def for_path(self, path: str) -> list[str]:
-        # Error handlers see the path as sent, before TrailingSlashMiddleware stripped it.
+        # Error handlers see the path as sent, before RequestShapeMiddleware stripped it.
         if len(path) > 1 and path.endswith("/"):
             path = path[:-1]
         for _, pattern, methods in self._entries:
@@ -348,86 +337,86 @@ class AllowedMethods:
 # --- middleware -------------------------------------------------------------------------------
 
 
-class TrailingSlashMiddleware:
-    """Route `/api/leads/` exactly as `/api/leads`: strip one trailing slash, never redirect.
+class RequestShapeMiddleware:
+    """Before routing: the path routed as sent less one trailing slash, a 405 for a method a
+    literal spec path does not declare, and the body's size limit.
 
-    The frontends in use call collections with a trailing slash (docs/architecture.md, "What
-    existing frontends rely on"); a redirect would lose the body of a POST and costs a round trip.
+    One middleware for the three (each a method below, in this order): each layer of the stack
+    is passed again whenever a request resumes from a database wait (docs/architecture.md,
+    "The hot path"). Inside ExceptionMiddleware, so a 413 raised while the body streams in
+    still gets the JSON shape.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            path: str = scope["path"]
-            if "//" in path:
-                # An empty segment (`/api/leads//`, `/api/leads/%2F`) names no route. Starlette's
-                # router would answer it with a redirect built from the Host header.
-                raise HTTPException(404)
-            if len(path) > 1 and path.endswith("/"):
-                scope = dict(scope)
-                scope["path"] = path[:-1]
-                raw = scope.get("raw_path")
-                if isinstance(raw, bytes) and raw.endswith(b"/"):
-                    scope["raw_path"] = raw[:-1]
-        await self.app(scope, receive, send)
-
-
-class LiteralPathMiddleware:
-    """405 for a method a literal spec path does not declare (PATCH /api/leads/bulk).
-
-    Connexion's router tries the other routes too, so without this `/leads/bulk` would be
-    read as `/leads/{id}` with the id "bulk", and answer 400 instead of 405 with `Allow`.
-    """
-
-    def __init__(self, app: ASGIApp, *, allowed: AllowedMethods) -> None:
+    def __init__(self, app: ASGIApp, *, allowed: AllowedMethods, max_body_bytes: int) -> None:
         self.app = app
         self.allowed = allowed
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            methods = self.allowed.literal(scope["path"])
-            if methods is not None and scope["method"] not in methods:
-                raise HTTPException(405)
-        await self.app(scope, receive, send)
-
-
-class BodyLimitMiddleware:
-    """413 for a body over `max_body_bytes`, checked on the header and on the bytes received.
-
-    A body sent without Content-Length (chunked) is read here, up to the limit, and passed on
-    with a Content-Length: Connexion's body validation treats a missing Content-Length as no
-    body at all.
-    """
-
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
-        self.app = app
         self.max_body_bytes = max_body_bytes
+
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a tail call (crm/tail_calls.py): the next app's awaitable, no frame of this one's,
+        # unless a body without Content-Length must be read first
+        if scope["type"] == "http":
+            scope = self.without_trailing_slash(scope)
+            self.check_method(scope)
+            if scope["method"] in BODY_METHODS:
+                declared = Headers(scope=scope).get("content-length")
+                if declared is None:
+                    return self._read_first(scope, receive, send)
+                receive = self.limit_declared(declared, receive)
+        return self.app(scope, receive, send)
+
+    @staticmethod
+    def without_trailing_slash(scope: Scope) -> Scope:
+        """Route `/api/leads/` exactly as `/api/leads`: strip one trailing slash, never
+        redirect. The frontends in use call collections with a trailing slash
+        (docs/architecture.md, "What existing frontends rely on"); a redirect would lose the
+        body of a POST and costs a round trip."""
+        path: str = scope["path"]
+        if "//" in path:
+            # An empty segment (`/api/leads//`, `/api/leads/%2F`) names no route. Starlette's
+            # router would answer it with a redirect built from the Host header.
+            raise HTTPException(404)
+        if len(path) > 1 and path.endswith("/"):
+            scope = dict(scope)
+            scope["path"] = path[:-1]
+            raw = scope.get("raw_path")
+            if isinstance(raw, bytes) and raw.endswith(b"/"):
+                scope["raw_path"] = raw[:-1]
+        return scope
+
+    def check_method(self, scope: Scope) -> None:
+        """405 for a method a literal spec path does not declare (PATCH /api/leads/bulk).
+
+        Connexion's router tries the other routes too, so without this `/leads/bulk` would be
+        read as `/leads/{id}` with the id "bulk", and answer 400 instead of 405 with `Allow`.
+        """
+        methods = self.allowed.literal(scope["path"])
+        if methods is not None and scope["method"] not in methods:
+            raise HTTPException(405)
+
+    def limit_declared(self, declared: str, receive: Receive) -> Receive:
+        """413 for a body over `max_body_bytes`, checked on the header and on the bytes
+        received."""
+        if not declared.isdigit():
+            raise BadRequest("The Content-Length header must be a whole number.")
+        if int(declared) > self.max_body_bytes:
+            raise self._too_large()
+        return self._counting(receive)
+
+    async def _read_first(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A body sent without Content-Length (chunked) is read here, up to the limit, and
+        passed on with a Content-Length: Connexion's body validation treats a missing
+        Content-Length as no body at all."""
+        body = await self._read_all(receive)
+        scope = dict(scope)
+        scope["headers"] = [*scope["headers"], (b"content-length", str(len(body)).encode())]
+        await self.app(scope, _replay(body, receive), send)
 
     def _too_large(self) -> PayloadTooLarge:
         return PayloadTooLarge(
             f"The request body is larger than the {self.max_body_bytes} bytes this server accepts.",
             {"max_bytes": self.max_body_bytes},
         )
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
-            await self.app(scope, receive, send)
-            return
-        headers = Headers(scope=scope)
-        declared = headers.get("content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                raise BadRequest("The Content-Length header must be a whole number.")
-            if int(declared) > self.max_body_bytes:
-                raise self._too_large()
-            await self.app(scope, self._counting(receive), send)
-            return
-        body = await self._read_all(receive)
-        scope = dict(scope)
-        scope["headers"] = [*scope["headers"], (b"content-length", str(len(body)).encode())]
-        await self.app(scope, _replay(body, receive), send)
 
     def _counting(self, receive: Receive) -> Receive:
         seen = 0
@@ -472,9 +461,9 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-class RequireContentTypeMiddleware:
-    """415 for a request body without Content-Type (docs/architecture.md, 1f-1), and the media
-    type lower-cased for everything after this.
+def require_content_type(scope: Scope) -> Scope:
+    """415 for a request body without Content-Type (docs/architecture.md, 1f-1); the scope with
+    the media type lower-cased for everything after this.
 
     Connexion validates a body without Content-Type as JSON but hands the handler raw bytes (a
     500). A wrong Content-Type is already a 415 from Connexion's validation; this covers the
@@ -482,27 +471,23 @@ class RequireContentTypeMiddleware:
     body validator and decides how to parse by the exact spelling: `APPLICATION/JSON` would skip
     validation and reach the handler as bytes.
     """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] in BODY_METHODS:
-            headers = Headers(scope=scope)
-            content_type = headers.get("content-type")
-            if int(headers.get("content-length", "0") or 0) > 0 and not content_type:
-                raise UnsupportedMediaType(details={"content_type": None})
-            if content_type:
-                media_type, sep, parameters = content_type.partition(";")
-                if media_type != media_type.lower():
-                    scope = dict(scope)
-                    scope["headers"] = [
-                        (k, f"{media_type.lower()}{sep}{parameters}".encode("latin-1"))
-                        if k.lower() == b"content-type"
-                        else (k, v)
-                        for k, v in scope["headers"]
-                    ]
-        await self.app(scope, receive, send)
+    if scope["method"] not in BODY_METHODS:
+        return scope
+    headers = Headers(scope=scope)
+    content_type = headers.get("content-type")
+    if int(headers.get("content-length", "0") or 0) > 0 and not content_type:
+        raise UnsupportedMediaType(details={"content_type": None})
+    if content_type:
+        media_type, sep, parameters = content_type.partition(";")
+        if media_type != media_type.lower():
+            scope = dict(scope)
+            scope["headers"] = [
+                (k, f"{media_type.lower()}{sep}{parameters}".encode("latin-1"))
+                if k.lower() == b"content-type"
+                else (k, v)
+                for k, v in scope["headers"]
+            ]
+    return scope
 
 
 class JsonCORSMiddleware(CORSMiddleware):
@@ -524,21 +509,34 @@ class JsonCORSMiddleware(CORSMiddleware):
         return Response(body, status_code=response.status_code, headers=headers, media_type=JSON)
 
 
-class RequestContextMiddleware:
-    """Hand each operation what its handler declares: `db`, `settings`, and `scope`.
+class OperationMiddleware:
+    """A routed request, between security and validation: its rate limit, the Content-Type
+    rule, and what its handler declares.
 
-    Connexion passes a context entry to a handler whose signature names it. `scope` is the
-    tenant Scope of the verified token (set by the security layer just before this); an
-    operation without security (login, refresh, health) gets no scope, only `db`.
+    After Connexion's routing and security (the operation and the verified user are known),
+    before validation and the handler, in this order: a request refused by its budget costs no
+    parsing and no password hash (`crm.ratelimit.count_request`); a body without Content-Type
+    is a 415 (`require_content_type`); then the handler's context. Connexion passes a context
+    entry to a handler whose signature names it: `db`, `settings`, and `scope`, the tenant
+    Scope of the verified token (set by the security layer just before this). An operation
+    without security (login, refresh, health) gets no scope, only `db`.
+
+    One middleware for the three: each layer of the stack is passed again whenever a request
+    resumes from a database wait (docs/architecture.md, "The hot path").
     """
 
-    def __init__(self, app: ASGIApp, *, db: Database, settings: Settings) -> None:
+    def __init__(
+        self, app: ASGIApp, *, rate_limits: RateLimits, db: Database, settings: Settings
+    ) -> None:
         self.app = app
+        self.rate_limits = rate_limits
         self.db = db
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
+            await count_request(self.rate_limits, scope)
+            scope = require_content_type(scope)
             context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
             context["db"] = self.db
             context["settings"] = self.settings

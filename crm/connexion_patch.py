@@ -15,28 +15,37 @@ one Starlette would pick. With no full match in the group (an unknown path, a 40
 slash) the request goes to Starlette's own `Router.app`, which scans every route as before.
 Connexion stays the router and openapi.yaml the one routing table: only the scan is shorter.
 
+The router Connexion's RoutingMiddleware calls holds one `Mount` per API (ours: /api) over
+that indexed router. `enable()` lets it hand a matched request straight to the index, and the
+index hand a fully matched request straight to the route's app: the calls it skips
+(`Mount.handle`, the inner `Router.__call__`, `Route.handle`) only pass the request on when the
+match is full, and every frame of that chain is passed again each time the request resumes
+from a database wait. The scope is updated exactly as Starlette updates it on the way.
+
 `enable()` also caches Connexion's per-request `inspect.signature` of the security function
 (see `_accepts_kwarg` below), and keeps the objects request validation builds for each
 operation instead of building them on every request (see `_validate_request` below).
 
 It relies on Connexion internals (`RoutingMiddleware.add_api` mounting a `RoutingAPI`'s
-`Router`) and Starlette's (`Router.__call__` calling `middleware_stack`, `Route.path_format`,
-`Route.matches`, `get_route_path`, `AbstractSecurityHandler._accepts_kwarg` and its caller,
-`RequestValidationOperation.__call__`);
+`Router`) and Starlette's (`Router.__call__` calling `middleware_stack`, `Router.app`,
+`Mount.handle`, `Route.handle`, `Route.path_format`, `Route.matches`, `get_route_path`,
+`AbstractSecurityHandler._accepts_kwarg` and its caller, `RequestValidationOperation.__call__`);
 tests/unit/test_connexion_patch.py fails when they change.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from connexion.middleware.exceptions import ExceptionMiddleware as ConnexionExceptionMiddleware
 from connexion.middleware.request_validation import RequestValidationOperation
 from connexion.middleware.routing import RoutingMiddleware
 from connexion.security import AbstractSecurityHandler
 from connexion.utils import is_nullable, split_content_type
 from starlette._utils import get_route_path
+from starlette.middleware.exceptions import ExceptionMiddleware as StarletteExceptionMiddleware
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Receive, Scope, Send
 
@@ -83,30 +92,81 @@ class RouteIndex:
         return group
 
 
-def _indexed(router: Router) -> Callable[[Scope, Receive, Send], Coroutine[Any, Any, None]]:
-    index: RouteIndex | None = None
-    full_scan = router.app
+class IndexedRouter:
+    """A Starlette `Router`'s ASGI app (its `middleware_stack`) through a `RouteIndex`."""
 
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        nonlocal index
-        if scope["type"] != "http":
-            await full_scan(scope, receive, send)
-            return
-        if index is None:  # built on the first request: every route of the spec is added
-            index = RouteIndex(router.routes)
+    def __init__(self, router: Router) -> None:
+        self.router = router
+        self.full_scan = router.app
+        self.index: RouteIndex | None = None
+
+    def match(self, scope: Scope) -> BaseRoute | None:
+        """The route `Router.app` would hand a request to with a full match, and the scope
+        updated as it updates it; None (the scope untouched) when there is none."""
+        if self.index is None:  # built on the first request: every route of the spec is added
+            self.index = RouteIndex(self.router.routes)
         path = get_route_path(scope)  # what Route.matches matches
-        for route in index.candidates(path):
+        for route in self.index.candidates(path):
             match, child_scope = route.matches(scope)
             if match is Match.FULL:
+                if "router" not in scope:
+                    scope["router"] = self.router
+                scope["route"] = route
+                scope.update(child_scope)
+                return route
+        return None
+
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a tail call (crm/tail_calls.py): the route's awaitable, no frame of this one's
+        route = self.match(scope) if scope["type"] == "http" else None
+        if route is None:
+            return self.full_scan(scope, receive, send)
+        return _handle(route, scope, receive, send)
+
+
+def _handle(route: BaseRoute, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+    """`route.handle` of a full match: for a plain `Route` (the method is one of the route's),
+    its app itself, one frame fewer."""
+    if type(route) is Route:
+        return route.app(scope, receive, send)
+    return route.handle(scope, receive, send)
+
+
+def _mounted(router: Router) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """RoutingMiddleware's router: the first full match among its routes (as `Router.app`),
+    and when that is a `Mount` over an indexed router, that router's match made here (what
+    `Mount.handle` and the inner `Router.__call__` lead to). Anything else: `Router.app`."""
+    full_scan = router.app
+
+    def app(scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a tail call (crm/tail_calls.py): the route's awaitable, no frame of this one's
+        if scope["type"] == "http":
+            for route in router.routes:
+                match, child_scope = route.matches(scope)
+                if match is Match.NONE:
+                    continue
+                inner = _index_behind(route) if match is Match.FULL else None
+                if inner is None:
+                    break  # a partial match, or a route of another kind: Router.app decides
                 if "router" not in scope:
                     scope["router"] = router
                 scope["route"] = route
                 scope.update(child_scope)
-                await route.handle(scope, receive, send)
-                return
-        await full_scan(scope, receive, send)
+                found = inner.match(scope)
+                if found is None:
+                    return inner.full_scan(scope, receive, send)
+                return _handle(found, scope, receive, send)
+        return full_scan(scope, receive, send)
 
     return app
+
+
+def _index_behind(route: BaseRoute) -> IndexedRouter | None:
+    if type(route) is Mount and type(route.app) is Router:
+        stack = route.app.middleware_stack
+        if isinstance(stack, IndexedRouter):
+            return stack
+    return None
 
 
 def _add_api(self: RoutingMiddleware, *args: Any, **kwargs: Any) -> None:
@@ -116,8 +176,11 @@ def _add_api(self: RoutingMiddleware, *args: Any, **kwargs: Any) -> None:
             api_router = route.app
             if not getattr(api_router, _PATCHED, False):
                 # an ASGI app like Router.app (mypy sees the bound method's parameter names)
-                api_router.middleware_stack = _indexed(api_router)  # type: ignore[assignment]
+                api_router.middleware_stack = IndexedRouter(api_router)  # type: ignore[assignment]
                 setattr(api_router, _PATCHED, True)
+    if not getattr(self.router, _PATCHED, False):
+        self.router.middleware_stack = _mounted(self.router)
+        setattr(self.router, _PATCHED, True)
 
 
 _original_add_api = RoutingMiddleware.add_api
@@ -191,9 +254,9 @@ def content_type_of(headers: Sequence[tuple[bytes, bytes]]) -> str | None:
     return None
 
 
-async def _validate_request(
+def _validate_request(
     self: RequestValidationOperation, scope: Scope, receive: Receive, send: Send
-) -> None:
+) -> Awaitable[None]:
     parts: _ValidationParts | None = self.__dict__.get(_VALIDATION)
     if parts is None:
         parts = _ValidationParts(self)
@@ -212,18 +275,33 @@ async def _validate_request(
             parts.accepted.add(mime_type)
 
     validator = parts.body_validator(self, mime_type, encoding)
-    if validator is not None:
-        receive, scope = await validator.wrap_receive(receive, scope=scope)
+    if validator is None:  # a tail call (crm/tail_calls.py): no frame of this one's
+        return self.next_app(scope, receive, send)  # type: ignore[no-any-return]
+    return _with_body(self, validator, scope, receive, send)
+
+
+async def _with_body(
+    self: RequestValidationOperation, validator: Any, scope: Scope, receive: Receive, send: Send
+) -> None:
+    receive, scope = await validator.wrap_receive(receive, scope=scope)
     await self.next_app(scope, receive, send)
 
 
 _original_validate_request = RequestValidationOperation.__call__
 
 
+# --- Connexion's ExceptionMiddleware: Starlette's call, without the frame that only delegates -
+#
+# `connexion.middleware.exceptions.ExceptionMiddleware.__call__` is `await super().__call__(...)`:
+# a frame on every request (and on every resume from a database wait) that adds nothing.
+_original_exception_call = ConnexionExceptionMiddleware.__dict__["__call__"]
+
+
 def enable() -> None:
     """Index the routes of every API added to Connexion's RoutingMiddleware, remember which
-    keywords a security function takes, and keep each operation's validation objects
-    (idempotent)."""
+    keywords a security function takes, keep each operation's validation objects, and call
+    Starlette's ExceptionMiddleware directly (idempotent)."""
     RoutingMiddleware.add_api = _add_api
     AbstractSecurityHandler._accepts_kwarg = staticmethod(_accepts_kwarg)
     RequestValidationOperation.__call__ = _validate_request
+    ConnexionExceptionMiddleware.__call__ = StarletteExceptionMiddleware.__call__

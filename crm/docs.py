@@ -7,14 +7,14 @@ package `swagger-ui-dist` that `./dev setup` installs into `node_modules` (pinne
 package-lock.json; served from this process, never from a CDN).
 
 `/api` and `/api/` answer here, before routing: Starlette's mount would redirect `/api` to
-`/api/` and TrailingSlashMiddleware strips that slash again, a redirect loop.
+`/api/` and RequestShapeMiddleware (crm.app) strips that slash again, a redirect loop.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -102,21 +102,20 @@ class DocsMiddleware:
         self.docs_root = base_path + DOCS_PATH
         self.static: StaticFiles | None = None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a tail call (crm/tail_calls.py): the answer's or the next app's awaitable
         if scope["type"] != "http" or scope["method"] not in READ_METHODS:
-            await self.app(scope, receive, send)
-            return
+            return self.app(scope, receive, send)
         path: str = scope["path"]
         if path in (self.base_path, self.base_path + "/"):
-            await self.index(scope, receive, send)
-        elif self.docs and path == self.docs_root:
-            await RedirectResponse(self.docs_root + "/")(scope, receive, send)
-        elif self.docs and path in (self.docs_root + "/", self.docs_root + "/index.html"):
-            await Response(self.page, media_type="text/html")(scope, receive, send)
-        elif self.docs and path.startswith(self.docs_root + "/"):
-            await self._static(scope, receive, send)
-        else:
-            await self.app(scope, receive, send)
+            return self.index(scope, receive, send)
+        if self.docs and path == self.docs_root:
+            return RedirectResponse(self.docs_root + "/")(scope, receive, send)
+        if self.docs and path in (self.docs_root + "/", self.docs_root + "/index.html"):
+            return Response(self.page, media_type="text/html")(scope, receive, send)
+        if self.docs and path.startswith(self.docs_root + "/"):
+            return self._static(scope, receive, send)
+        return self.app(scope, receive, send)
 
     async def _static(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.static is None:

@@ -199,39 +199,41 @@ def _connexion_chain(self: AsyncOperation) -> Call:
     return call
 
 
-def _build(self: AsyncOperation) -> Call:
-    chain = _connexion_chain(self)
-    plan = HandlerCall.of(self._fn, current_operation._get_current_object())
-    if plan is None:
-        return chain
-    function = self._fn
-    # Connexion's response decorator, for a handler result that is not a Response already
-    responses = AsyncResponseDecorator(framework=StarletteFramework, jsonifier=self.jsonifier)
+class _Built:
+    """One operation's call: the plan (None: Connexion's chain for every request), the handler
+    and Connexion's response decorator for a result that is not a Response already."""
 
-    async def call(scope: Scope, receive: Receive) -> Any:
-        kwargs = plan.kwargs(scope)
-        if kwargs is None:
-            return await chain(scope, receive)
-        result = await function(**kwargs)
-        if isinstance(result, Response):
-            return result
+    def __init__(self, op: AsyncOperation) -> None:
+        self.chain = _connexion_chain(op)
+        self.plan = HandlerCall.of(op._fn, current_operation._get_current_object())
+        self.function = op._fn
+        self.responses = AsyncResponseDecorator(
+            framework=StarletteFramework, jsonifier=op.jsonifier
+        )
 
+    async def respond(self, result: Any) -> Any:
         async def returns() -> Any:
             return result
 
-        return await responses(returns)()
-
-    return call
+        return await self.responses(returns)()
 
 
 async def _call(self: AsyncOperation, scope: Scope, receive: Receive, send: Send) -> Any:
     # AsyncOperation.__call__, with the call built on the operation's first request (inside
-    # its context: Connexion's `operation` is the one being served) and kept
-    call: Call | None = self.__dict__.get(_CACHE)
-    if call is None:
-        call = _build(self)
-        self.__dict__[_CACHE] = call
-    response = await call(scope, receive)
+    # its context: Connexion's `operation` is the one being served) and kept. One frame: the
+    # handler is awaited from here, not from a nested helper (each frame is passed again
+    # whenever the request resumes from a database wait).
+    built: _Built | None = self.__dict__.get(_CACHE)
+    if built is None:
+        built = _Built(self)
+        self.__dict__[_CACHE] = built
+    kwargs = built.plan.kwargs(scope) if built.plan is not None else None
+    if kwargs is None:
+        response = await built.chain(scope, receive)
+    else:
+        response = await built.function(**kwargs)
+        if not isinstance(response, Response):
+            response = await built.respond(response)
     return await response(scope, receive, send)
 
 

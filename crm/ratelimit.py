@@ -2,11 +2,11 @@
 
 ```
 budget    key                          default      counted in
-login     client address               5/minute     RateLimitMiddleware, before the body is read
+login     client address               5/minute     count_request, before the body is read
 login     account (the email)          5/minute     handlers.auth.login, before any hash
-refresh   client address               30/minute    RateLimitMiddleware
-password  user (change-password)       5/minute     RateLimitMiddleware, token verified
-api       user (every other secured)   1200/minute  RateLimitMiddleware, token verified
+refresh   client address               30/minute    count_request
+password  user (change-password)       5/minute     count_request, token verified
+api       user (every other secured)   1200/minute  count_request, token verified
 ```
 
 Every attempt counts, successful or not, and is counted *before* the work it limits: a refused
@@ -15,7 +15,8 @@ not queue hashing work in front of other people's logins. The brute-force window
 windows (`limits`' MovingWindowRateLimiter): "the sixth attempt within any 60 seconds" exactly;
 the generous per-user budget is a fixed window (one counter per user and minute).
 
-Storage: in memory, per process, by default; `REDIS_URL` shares the counts between workers and
+Storage: in memory, per process, by default (the per-user budget on `MemoryFixedWindow`, below);
+`REDIS_URL` shares the counts between workers and
 servers (several `crm serve --workers` processes each keep their own counts in memory). An
 unreachable Redis makes login, refresh and change-password answer 503 (refusing them for a
 moment is safer than letting brute force through unlimited); the per-user budget lets
@@ -38,16 +39,17 @@ import ipaddress
 import logging
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import limits
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter, RateLimiter
 from limits.errors import StorageError
+from limits.util import WindowStats
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope
 
 from crm.errors import ServiceUnavailable, TooManyRequests
 from crm.settings import Settings
@@ -62,12 +64,67 @@ KEY_PREFIX = "crm-limits"
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+class Limiter(Protocol):
+    """What a budget counts with: `limits`' async strategies, or `MemoryFixedWindow`."""
+
+    async def hit(self, item: limits.RateLimitItem, *identifiers: str) -> bool: ...
+
+    async def get_window_stats(
+        self, item: limits.RateLimitItem, *identifiers: str
+    ) -> WindowStats: ...
+
+
+class MemoryFixedWindow:
+    """`limits`' FixedWindowRateLimiter over its async MemoryStorage, counted in a dict.
+
+    The per-user budget is counted on every request. `limits`' in-memory storage starts an
+    asyncio Task to sweep expired keys on every increment (the sweep finishes within the loop's
+    next turn, so the next increment starts another) and takes an asyncio.Lock per key: together
+    more CPU than the rest of the count. The event loop runs one request at a time, so
+    no lock is needed, and expired windows are swept here at most once per window length.
+
+    The same counts: a window opens at a key's first hit and lasts `item.get_expiry()` seconds
+    (it is over once that time is reached), `hit` is true while the count is within the
+    amount, and the stats of a key with no open window are (now, amount).
+    tests/unit/test_ratelimit_window.py compares it with `limits` on random sequences of hits.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._windows: dict[tuple[str, ...], list[float]] = {}  # key -> [ends at, count]
+        self._sweep_at = 0.0
+
+    async def hit(self, item: limits.RateLimitItem, *identifiers: str) -> bool:
+        now = self._clock()
+        window = self._windows.get(identifiers)
+        if window is None or window[0] <= now:
+            self._sweep(now, item.get_expiry())
+            window = self._windows[identifiers] = [now + item.get_expiry(), 0]
+        window[1] += 1
+        return window[1] <= item.amount
+
+    async def get_window_stats(self, item: limits.RateLimitItem, *identifiers: str) -> WindowStats:
+        now = self._clock()
+        window = self._windows.get(identifiers)
+        if window is None or window[0] <= now:
+            return WindowStats(now, item.amount)
+        return WindowStats(window[0], max(0, item.amount - int(window[1])))
+
+    def _sweep(self, now: float, expiry: float) -> None:
+        # One pass per window length keeps the dict to the users of about two windows.
+        if now < self._sweep_at:
+            return
+        self._sweep_at = now + expiry
+        for key in [k for k, (ends, _) in self._windows.items() if ends <= now]:
+            del self._windows[key]
+
+
 @dataclass(frozen=True)
 class Budget:
     name: str
     item: limits.RateLimitItem
     message: str
-    limiter: RateLimiter
+    limiter: RateLimiter | Limiter
     # Storage unreachable: refuse (503) where brute force is the risk, let the request through
     # where only fairness is (the per-user budget), rather than take the whole API down.
     fail_open: bool = False
@@ -116,7 +173,7 @@ class RateLimits:
                 "api",
                 limits.parse(settings.rate_limit_api),
                 "Too many requests: wait {seconds} s before trying again.",
-                FixedWindowRateLimiter(self.storage),
+                FixedWindowRateLimiter(self.storage) if settings.redis_url else MemoryFixedWindow(),
                 fail_open=True,
             )
             if settings.rate_limit_api
@@ -190,40 +247,28 @@ def _is_trusted(address: str, trusted: Sequence[Network]) -> bool:
     return any(ip in network for network in trusted)
 
 
-class RateLimitMiddleware:
-    """Counts requests against their budget before validation and the handler run.
+async def count_request(rate_limits: RateLimits, scope: Scope) -> None:
+    """Count a routed request against its budget, before validation and the handler run.
 
-    Placed after Connexion's routing and security (MiddlewarePosition.BEFORE_VALIDATION): the
-    operation is known and, for secured operations, the token is verified, so the per-user
-    budgets key on the user id of a genuine token, never on something a client made up. A
-    request refused here is never validated nor handled. The limiter is also handed to login's
-    handler (`rate_limits`) for the per-account count, which needs the validated body.
+    Called after Connexion's routing and security (crm.app.OperationMiddleware): the operation
+    is known and, for secured operations, the token is verified, so the per-user budgets key on
+    the user id of a genuine token, never on something a client made up. A request refused here
+    is never validated nor handled. The limiter is also handed to login's handler
+    (`rate_limits`) for the per-account count, which needs the validated body.
     """
-
-    def __init__(self, app: ASGIApp, *, rate_limits: RateLimits) -> None:
-        self.app = app
-        self.limits = rate_limits
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            extensions = scope.setdefault("extensions", {})
-            context = extensions.setdefault("connexion_context", {})
-            operation = extensions.get("connexion_routing", {}).get("operation_id")
-            claims = context.get("token_info")
-            if operation == LOGIN_OPERATION:
-                # Only login's handler takes it (standard handlers take every context entry).
-                context["rate_limits"] = self.limits
-                await self.limits.hit(
-                    self.limits.login, "address", self.limits.client_address(scope)
-                )
-            elif operation == REFRESH_OPERATION:
-                await self.limits.hit(
-                    self.limits.refresh, "address", self.limits.client_address(scope)
-                )
-            elif claims is not None:
-                user = str(claims.get("sub"))
-                if operation == PASSWORD_OPERATION:
-                    await self.limits.hit(self.limits.password, "user", user)
-                if self.limits.api is not None:
-                    await self.limits.hit(self.limits.api, "user", user)
-        await self.app(scope, receive, send)
+    extensions = scope.setdefault("extensions", {})
+    context = extensions.setdefault("connexion_context", {})
+    operation = extensions.get("connexion_routing", {}).get("operation_id")
+    claims = context.get("token_info")
+    if operation == LOGIN_OPERATION:
+        # Only login's handler takes it (standard handlers take every context entry).
+        context["rate_limits"] = rate_limits
+        await rate_limits.hit(rate_limits.login, "address", rate_limits.client_address(scope))
+    elif operation == REFRESH_OPERATION:
+        await rate_limits.hit(rate_limits.refresh, "address", rate_limits.client_address(scope))
+    elif claims is not None:
+        user = str(claims.get("sub"))
+        if operation == PASSWORD_OPERATION:
+            await rate_limits.hit(rate_limits.password, "user", user)
+        if rate_limits.api is not None:
+            await rate_limits.hit(rate_limits.api, "user", user)

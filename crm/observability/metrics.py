@@ -28,7 +28,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope, Send
 
 if TYPE_CHECKING:  # crm.db reports its statements to this package: no import back at run time
     from crm.db import Database
@@ -95,29 +95,25 @@ def exposition() -> bytes:
     return generate_latest(REGISTRY)
 
 
-class MetricsMiddleware:
-    """`GET /metrics`: answered here, before routing, like the docs."""
+def is_scrape(scope: Scope) -> bool:
+    """`GET /metrics` (or HEAD): answered before routing, like the docs, and neither logged
+    nor counted as a request (crm.observability.requests)."""
+    return scope["path"] == PATH and scope["method"] in ("GET", "HEAD")
 
-    def __init__(self, app: ASGIApp, *, db: Database) -> None:
-        self.app = app
-        self.db = db
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        served = scope["type"] == "http" and scope["path"] == PATH
-        if not served or scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, send)
-            return
-        observe_pool(self.db)
-        body = exposition()
-        headers = [
-            (b"content-type", CONTENT_TYPE_LATEST.encode()),
-            (b"content-length", str(len(body)).encode()),
-            (b"cache-control", b"no-store"),
-        ]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        if scope["method"] == "HEAD":
-            body = b""
-        await send({"type": "http.response.body", "body": body})
+async def serve(db: Database, scope: Scope, send: Send) -> None:
+    """The exposition, with the pool's gauges read now."""
+    observe_pool(db)
+    body = exposition()
+    headers = [
+        (b"content-type", CONTENT_TYPE_LATEST.encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+    ]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    if scope["method"] == "HEAD":
+        body = b""
+    await send({"type": "http.response.body", "body": body})
 
 
 @contextmanager

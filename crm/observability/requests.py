@@ -6,7 +6,8 @@ X-Request-ID     taken from the request when it is 1-128 safe characters, else a
 access line      crm.access, INFO: method, path, route template, operationId, status,
                  duration_ms, statements (run by crm.db), tenant_id, user_id
 slow request     crm.slow, WARNING, over SLOW_REQUEST_MS: the same fields
-metrics          request count and latency by operationId and status; the pool's gauges
+metrics          request count and latency by operationId and status; the pool's gauges;
+                 GET /metrics answered here, first: a scrape is neither logged nor counted
 Sentry           a transaction per request, named by operationId (when SENTRY_DSN is set)
 ```
 
@@ -87,6 +88,9 @@ class ObservabilityMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if self.metrics and metrics.is_scrape(scope):
+            await metrics.serve(self.db, scope, send)
             return
         request_id = request_id_from(scope["headers"])
         echoed = (_HEADER_KEY, request_id.encode("latin-1"))

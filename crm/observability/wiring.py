@@ -9,7 +9,7 @@ from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
 
 from crm.db import Database
-from crm.observability import logs, metrics, sentry, statements
+from crm.observability import logs, sentry, statements
 from crm.observability.requests import ObservabilityMiddleware, routes_of
 from crm.settings import Settings
 
@@ -23,11 +23,6 @@ def configure(settings: Settings) -> None:
 def install(
     app: AsyncApp, settings: Settings, spec: Mapping[str, Any], db: Database, base_path: str
 ) -> None:
-    # /metrics first (outermost), so that scrapes are neither logged nor counted as requests.
-    if settings.metrics_enabled:
-        app.add_middleware(
-            metrics.MetricsMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, db=db
-        )
     # Outermost of the positions Connexion offers (inside its last-resort ServerErrorMiddleware):
     # every answer, errors included, passes through and is logged and counted.
     app.add_middleware(

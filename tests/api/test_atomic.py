@@ -67,9 +67,8 @@ def fail_after(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], list[str]]:
 
         monkeypatch.setattr(cls, method, run)
 
-    # _PgSession.fetch_one goes through fetch_all; _SqliteSession's does not
     for cls, methods in (
-        (_PgSession, ("fetch_all", "execute")),
+        (_PgSession, ("fetch_all", "fetch_one", "execute")),
         (_SqliteSession, ("fetch_all", "fetch_one", "execute")),
     ):
         for method in methods:

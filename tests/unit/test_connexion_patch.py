@@ -22,11 +22,11 @@ import pytest
 import starlette._utils
 import starlette.routing
 from connexion.apps.asynchronous import AsyncOperation
-from connexion.middleware.routing import RoutingAPI, RoutingMiddleware
+from connexion.middleware.routing import RoutingAPI, RoutingMiddleware, RoutingOperation
 from connexion.security import AbstractSecurityHandler
 from starlette.routing import BaseRoute, Match, Mount, Router
 
-from crm import connexion_patch
+from crm import connexion_patch, tail_calls
 from crm.app import BASE_PATH, create_app
 from crm.openapi31 import load_spec
 from crm.settings import Settings
@@ -36,16 +36,22 @@ PINNED = {
     "starlette.routing.Router.__call__": "e93fc286faeae611",
     "starlette.routing.Router.app": "1b1fa16c99a8ce6b",
     "starlette.routing.Route.matches": "4de50d376de04a00",
+    "starlette.routing.Route.handle": "96b34240b73daf60",
+    "starlette.routing.Mount.handle": "208ab48a6510dffd",
     "starlette._utils.get_route_path": "243011d2a68ca7fe",
     "connexion.middleware.routing.RoutingMiddleware.add_api": "a25f6d00c2c1d3d2",
     "connexion.middleware.routing.RoutingAPI._add_operation_internal": "1b9e5ec803988f5d",
     "connexion.security.AbstractSecurityHandler._accepts_kwarg": "f04f41d0fb5eea37",
     "connexion.security.AbstractSecurityHandler._generic_check": "28e23fb07ef65fb6",
+    # replaced by Starlette's own __call__: Connexion's only delegates to it
+    "connexion.middleware.exceptions.ExceptionMiddleware.__call__": "566bca4c0305477d",
 }
 OBJECTS: dict[str, Any] = {
     "starlette.routing.Router.__call__": starlette.routing.Router.__call__,
     "starlette.routing.Router.app": starlette.routing.Router.app,
     "starlette.routing.Route.matches": starlette.routing.Route.matches,
+    "starlette.routing.Route.handle": starlette.routing.Route.handle,
+    "starlette.routing.Mount.handle": starlette.routing.Mount.handle,
     "starlette._utils.get_route_path": starlette._utils.get_route_path,
     "connexion.middleware.routing.RoutingMiddleware.add_api": connexion_patch._original_add_api,
     "connexion.middleware.routing.RoutingAPI._add_operation_internal": (
@@ -56,6 +62,9 @@ OBJECTS: dict[str, Any] = {
     ),
     "connexion.security.AbstractSecurityHandler._generic_check": (
         AbstractSecurityHandler._generic_check
+    ),
+    "connexion.middleware.exceptions.ExceptionMiddleware.__call__": (
+        connexion_patch._original_exception_call
     ),
 }
 
@@ -84,6 +93,16 @@ def test_the_hooks_are_where_the_patch_expects_them() -> None:
 
 def _api_router(tmp_path: Path) -> Router:
     """The Router Connexion's RoutingMiddleware mounts at /api, after one request."""
+    routing = _routing_middleware(tmp_path)
+    mounts = [r for r in routing.router.routes if isinstance(r, Mount) and r.path == BASE_PATH]
+    assert len(mounts) == 1
+    router = mounts[0].app
+    assert isinstance(router, Router)
+    return router
+
+
+def _routing_middleware(tmp_path: Path) -> RoutingMiddleware:
+    """Connexion's RoutingMiddleware of the app, after one request."""
     settings = Settings.from_env(
         {"CRM_ENV": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
     )
@@ -98,11 +117,7 @@ def _api_router(tmp_path: Path) -> Router:
     # ConnexionMiddleware keeps the middlewares it built, outermost first
     routing = [m for m in app.middleware.middleware_stack if isinstance(m, RoutingMiddleware)]
     assert len(routing) == 1
-    mounts = [r for r in routing[0].router.routes if isinstance(r, Mount) and r.path == BASE_PATH]
-    assert len(mounts) == 1
-    router = mounts[0].app
-    assert isinstance(router, Router)
-    return router
+    return routing[0]
 
 
 def _first_full(routes: list[BaseRoute], scope: dict[str, Any]) -> BaseRoute | None:
@@ -125,8 +140,7 @@ def test_the_patch_is_installed_on_the_api_router(tmp_path: Path) -> None:
 def test_the_index_picks_the_route_starlette_picks_for_every_path(tmp_path: Path) -> None:
     router = _api_router(tmp_path)
     index = connexion_patch.RouteIndex(router.routes)
-    paths = [_concrete(t) for t in load_spec()["paths"]]
-    paths += ["/", "/leads/", "/leads/x/y/z", "/nothing", "//leads", "/leads//all", ""]
+    paths = _paths()
     methods = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"]
     full_matches = 0
     for path in paths:
@@ -143,12 +157,76 @@ def test_the_index_picks_the_route_starlette_picks_for_every_path(tmp_path: Path
     assert len(index.candidates(_concrete("/leads/{id}"))) < len(router.routes) / 5
 
 
+def _paths() -> list[str]:
+    paths = [_concrete(t) for t in load_spec()["paths"]]
+    return [*paths, "/", "/leads/", "/leads/x/y/z", "/nothing", "//leads", "/leads//all", ""]
+
+
+def test_the_mounted_shortcut_ends_where_starlette_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RoutingMiddleware's router, patched (`_mounted`, then the index, then the route's app)
+    against Starlette's own chain (`Router.app`, `Mount.handle`, the inner `Router.__call__`
+    with its linear scan, `Route.handle`): for every path and method, the same operation is
+    reached with the same scope, or the same response is sent (404 default, 405, redirect)."""
+    routing = _routing_middleware(tmp_path)
+    outer = routing.router
+    assert getattr(outer, connexion_patch._PATCHED) is True
+    (mount,) = [r for r in outer.routes if isinstance(r, Mount) and r.path == BASE_PATH]
+    inner = mount.app
+    indexed = inner.middleware_stack
+    reached: list[tuple[str | None, dict[str, Any]]] = []
+    sent: list[Any] = []
+
+    async def operation(self: RoutingOperation, scope: Any, receive: Any, send: Any) -> None:
+        reached.append((self.operation_id, dict(scope)))
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    monkeypatch.setattr(RoutingOperation, "__call__", operation)
+
+    async def route(stack: Any, inner_stack: Any, path: str, method: str) -> tuple[Any, ...]:
+        reached.clear()
+        sent.clear()
+        inner.middleware_stack = inner_stack
+        scope = {"type": "http", "path": BASE_PATH + path, "root_path": "", "method": method,
+                 "headers": [(b"host", b"t")], "query_string": b"", "scheme": "http",
+                 "server": ("t", 80)}  # fmt: skip
+        await stack(scope, receive, send)
+        return list(reached), list(sent), scope
+
+    async def compare() -> int:
+        operations = 0
+        for path in _paths():
+            for method in ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"]:
+                ours = await route(outer.middleware_stack, indexed, path, method)
+                theirs = await route(outer.app, inner.app, path, method)
+                assert ours == theirs, (method, path)
+                operations += bool(ours[0] and ours[0][0][0] is not None)
+        return operations
+
+    try:
+        operations = asyncio.run(compare())
+    finally:
+        inner.middleware_stack = indexed
+    declared = sum(1 for item in load_spec()["paths"].values() for m in item if m in HTTP)
+    assert operations >= declared  # every operation reached (GET ones by HEAD too)
+
+
+HTTP = ("get", "post", "patch", "put", "delete")
+
+
 # --- the body, parsed once (crm.openapi31 stores it, crm.operations hands it over) ---------
 
 BODY_PINNED = {
     "starlette.requests.Request.json": "49b2c23705a41dec",
     "connexion.lifecycle.ConnexionRequest.json": "f828d7e48f970ae7",
     "connexion.lifecycle.ConnexionRequest.get_body": "28f6a96f0cbc7948",
+    # mirrored by crm.openapi31.ContractBodyValidator.wrap_receive
     "connexion.validators.abstract.AbstractRequestBodyValidator.wrap_receive": "44c469448a6e46fb",
     # the parameters resolved once, no form read (crm.operations)
     "connexion.lifecycle.ConnexionRequest.path_params": "546382a52e95ac2f",
@@ -326,7 +404,6 @@ def test_the_security_keyword_answers_are_remembered_and_right() -> None:
 def _call_objects() -> dict[str, Any]:
     import connexion.decorators.parameter as parameter
     import connexion.utils
-    from connexion.middleware.context import ContextOperation
     from connexion.middleware.request_validation import RequestValidationOperation
     from connexion.uri_parsing import AbstractURIParser, OpenAPIURIParser
     from connexion.validators.parameter import ParameterValidator
@@ -335,7 +412,9 @@ def _call_objects() -> dict[str, Any]:
 
     return {
         "AsyncOperation.__call__": operations._original_call,
-        "ContextOperation.__call__": ContextOperation.__call__,
+        "ContextOperation.__call__": tail_calls.ORIGINALS[
+            "connexion.middleware.context.ContextOperation.__call__"
+        ],
         "RequestValidationOperation.__call__": connexion_patch._original_validate_request,
         "RequestValidationOperation.extract_content_type": (
             RequestValidationOperation.extract_content_type

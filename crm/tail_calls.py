@@ -1,0 +1,139 @@
+"""Connexion's pass-through layers as tail calls: no frame of their own on a waiting request.
+
+A request waiting on the database is a chain of coroutines, one per layer between uvicorn and
+psycopg. Each time it resumes (about three times per detail or create), CPython passes the
+value down the whole chain and the next suspension back up it: every layer costs on every
+resume, not once (docs/architecture.md, "The hot path", item 10).
+
+Most of Connexion's per-request layers do some work and end by awaiting the next app:
+`RoutingMiddleware` (the routing context, then its router), `RoutingOperation` (the
+operation's id into the scope), `RoutedMiddleware` (look the operation up; four of them per
+request: security, validation, context, the app), `LifespanMiddleware` (nothing for HTTP) and
+`ContextOperation` (Connexion's context variables). A layer that ends by awaiting the next app
+can instead do its work and *return* the next app's awaitable: the caller awaits it directly,
+and the layer leaves no frame in the chain. The replacements below are those methods, line for
+line, with each final `await x(...)` a `return x(...)`; `RoutingMiddleware` calls its router's
+`middleware_stack` (what `Router.__call__` awaits). What runs, and in which order, is
+unchanged; an exception raised by the work is raised where the layer is called, inside the
+caller's `try`, as before.
+
+Context variables are per task, not per coroutine, so `ContextOperation`'s `set` calls reach
+the handler as before. The outermost app stays a coroutine function (uvicorn tells ASGI 3
+from ASGI 2 by that). tests/unit/test_tail_calls.py pins the source of each replaced method and
+checks the depth of a served request's chain.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from collections.abc import Awaitable
+
+from connexion.context import _context, _operation, _receive, _scope
+from connexion.middleware.abstract import (
+    ROUTING_CONTEXT,
+    MissingMiddleware,
+    MissingOperation,
+    RoutedMiddleware,
+)
+from connexion.middleware.abstract import logger as routed_logger
+from connexion.middleware.context import ContextOperation
+from connexion.middleware.lifespan import LifespanMiddleware
+from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
+from connexion.middleware.routing import _scope as _routing_scope
+from starlette.types import Receive, Scope, Send
+
+ORIGINALS: dict[str, t.Any] = {
+    "connexion.middleware.routing.RoutingMiddleware.__call__": RoutingMiddleware.__call__,
+    "connexion.middleware.routing.RoutingOperation.__call__": RoutingOperation.__call__,
+    "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
+    "connexion.middleware.lifespan.LifespanMiddleware.__call__": LifespanMiddleware.__call__,
+    "connexion.middleware.context.ContextOperation.__call__": ContextOperation.__call__,
+}
+
+
+def _routing_middleware(
+    self: RoutingMiddleware, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    if scope["type"] != "http":
+        return self.app(scope, receive, send)  # type: ignore[no-any-return]
+    _routing_scope.set(scope.copy())  # type: ignore[attr-defined]
+    return self.router.middleware_stack(scope, receive, send)  # type: ignore[no-any-return]
+
+
+def _routing_operation(
+    self: RoutingOperation, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    """Attach operation to scope and pass it to the next app"""
+    original_scope = _routing_scope.get()
+    # Pass resolved path params along
+    original_scope.setdefault("path_params", {}).update(scope.get("path_params", {}))
+
+    def get_root_path(scope: Scope) -> str:
+        return scope.get("route_root_path", scope.get("root_path", ""))  # type: ignore[no-any-return]
+
+    api_base_path = get_root_path(scope)[len(get_root_path(original_scope)) :]
+
+    extensions = original_scope.setdefault("extensions", {})
+    connexion_routing = extensions.setdefault(ROUTING_CONTEXT, {})
+    connexion_routing.update({"api_base_path": api_base_path, "operation_id": self.operation_id})
+    return self.next_app(original_scope, receive, send)  # type: ignore[no-any-return]
+
+
+def _routed_middleware(
+    self: RoutedMiddleware[t.Any], scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    """Fetches the operation related to the request and calls it."""
+    if scope["type"] != "http":
+        return self.app(scope, receive, send)  # type: ignore[no-any-return]
+
+    try:
+        connexion_context = scope["extensions"][ROUTING_CONTEXT]
+    except KeyError:
+        raise MissingMiddleware(  # noqa: B904 - as Connexion raises it
+            "Could not find routing information in scope. Please make sure "
+            "you have a routing middleware registered upstream. "
+        )
+    api_base_path = connexion_context.get("api_base_path")
+    if api_base_path is not None and api_base_path in self.apis:
+        for api in self.apis[api_base_path]:
+            operation_id = connexion_context.get("operation_id")
+            try:
+                operation = api.operations[operation_id]
+            except KeyError:
+                if operation_id is None:
+                    routed_logger.debug("Skipping operation without id.")
+                    return self.app(scope, receive, send)  # type: ignore[no-any-return]
+            else:
+                return operation(scope, receive, send)  # type: ignore[no-any-return]
+
+        raise MissingOperation("Encountered unknown operation_id.")
+
+    return self.app(scope, receive, send)  # type: ignore[no-any-return]
+
+
+def _lifespan_middleware(
+    self: LifespanMiddleware, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    # If no lifespan is registered, pass to next app so it can be handled downstream.
+    if scope["type"] == "lifespan" and self._lifespan:
+        return self.router(scope, receive, send)  # type: ignore[no-any-return]
+    return self.next_app(scope, receive, send)  # type: ignore[no-any-return]
+
+
+def _context_operation(
+    self: ContextOperation, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    _context.set(scope.get("extensions", {}).get("connexion_context", {}))
+    _operation.set(self.operation)
+    _receive.set(receive)
+    _scope.set(scope)
+    return self.next_app(scope, receive, send)  # type: ignore[no-any-return]
+
+
+def enable() -> None:
+    """Install the tail calls (idempotent)."""
+    RoutingMiddleware.__call__ = _routing_middleware
+    RoutingOperation.__call__ = _routing_operation
+    RoutedMiddleware.__call__ = _routed_middleware
+    LifespanMiddleware.__call__ = _lifespan_middleware
+    ContextOperation.__call__ = _context_operation

@@ -1,0 +1,322 @@
+"""crm/tail_calls.py: Connexion's pass-through layers, replaced by tail calls, do what the
+originals do, and leave no frame in a served request's chain.
+
+Each replacement runs beside the original it replaces (kept in `tail_calls.ORIGINALS`) on the
+same inputs: the same next app called with the same arguments, the same context variables
+set, the same exception. The originals' sources are pinned: a Connexion upgrade that changes
+one fails here, naming what to re-read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import inspect
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from connexion import context as connexion_context
+from connexion.middleware.abstract import ROUTING_CONTEXT, RoutedMiddleware
+from connexion.middleware.context import ContextOperation
+from connexion.middleware.lifespan import LifespanMiddleware
+from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
+from connexion.middleware.routing import _scope as routing_scope
+from connexion.resolver import Resolver
+
+from crm import auth, tail_calls
+from crm.app import create_app
+from crm.settings import Settings
+
+PINNED = {
+    "connexion.middleware.routing.RoutingMiddleware.__call__": "32944caa9c9cad13",
+    "connexion.middleware.routing.RoutingOperation.__call__": "634b2f09f2375ba4",
+    "connexion.middleware.abstract.RoutedMiddleware.__call__": "10e95f7a2d823872",
+    "connexion.middleware.lifespan.LifespanMiddleware.__call__": "0245b0f22e2a194f",
+    "connexion.middleware.context.ContextOperation.__call__": "3d58a914f557d135",
+    # what the RoutingMiddleware replacement calls instead of `self.router(...)`
+    "starlette.routing.Router.__call__": "e93fc286faeae611",
+}
+
+
+def _digest(obj: Any) -> str:
+    return hashlib.sha256(inspect.getsource(obj).encode()).hexdigest()[:16]
+
+
+@pytest.mark.parametrize("name", sorted(PINNED))
+def test_the_replaced_methods_are_unchanged(name: str) -> None:
+    import starlette.routing
+
+    originals = {**tail_calls.ORIGINALS, "starlette.routing.Router.__call__": (
+        starlette.routing.Router.__call__
+    )}  # fmt: skip
+    assert _digest(originals[name]) == PINNED[name], (
+        f"{name} changed: re-read it against crm/tail_calls.py, then update the digest"
+    )
+
+
+def test_every_replaced_method_is_replaced_once_enabled() -> None:
+    tail_calls.enable()
+    installed = {
+        "connexion.middleware.routing.RoutingMiddleware.__call__": RoutingMiddleware.__call__,
+        "connexion.middleware.routing.RoutingOperation.__call__": RoutingOperation.__call__,
+        "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
+        "connexion.middleware.lifespan.LifespanMiddleware.__call__": LifespanMiddleware.__call__,
+        "connexion.middleware.context.ContextOperation.__call__": ContextOperation.__call__,
+    }
+    assert installed.keys() == tail_calls.ORIGINALS.keys()
+    for name, method in installed.items():
+        assert method is not tail_calls.ORIGINALS[name], name
+        assert not inspect.iscoroutinefunction(method), name
+
+
+# --- the same calls, side by side --------------------------------------------------------
+
+
+class Recorder:
+    """An ASGI app that notes each call (its name, the scope's content, receive and send)."""
+
+    def __init__(self, log: list[Any], name: str) -> None:
+        self.log = log
+        self.name = name
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        self.log.append((self.name, _plain(scope), receive, send))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+async def _run(method: Any, self: Any, scope: dict[str, Any], log: list[Any]) -> list[Any]:
+    """What calling `method` did: the calls recorded, the scope after, the exception."""
+    log.clear()
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def send(message: Any) -> None:
+        return None
+
+    try:
+        await method(self, scope, receive, send)
+        raised = None
+    except Exception as exc:
+        raised = (type(exc), str(exc))
+    return [[(n, s, r is receive, x is send) for n, s, r, x in log], _plain(scope), raised]
+
+
+def _side_by_side(name: str, replacement: Any, make: Any, scopes: list[dict[str, Any]]) -> None:
+    original = tail_calls.ORIGINALS[name]
+
+    async def compare() -> None:
+        for scope in scopes:
+            log: list[Any] = []
+            theirs = await _run(original, make(log), _plain(scope), log)
+            ours = await _run(replacement, make(log), _plain(scope), log)
+            assert ours == theirs, (name, scope)
+
+    asyncio.run(compare())
+
+
+ROUTED = {"api_base_path": "/api", "operation_id": "op"}
+SCOPES = [
+    {"type": "http", "extensions": {ROUTING_CONTEXT: ROUTED}},
+    {"type": "http", "extensions": {ROUTING_CONTEXT: {**ROUTED, "operation_id": None}}},
+    {"type": "http", "extensions": {ROUTING_CONTEXT: {**ROUTED, "operation_id": "other"}}},
+    {"type": "http", "extensions": {ROUTING_CONTEXT: {**ROUTED, "api_base_path": "/x"}}},
+    {"type": "http", "extensions": {ROUTING_CONTEXT: {"operation_id": "op"}}},
+    {"type": "http", "extensions": {}},
+    {"type": "http"},
+    {"type": "lifespan"},
+    {"type": "websocket", "extensions": {ROUTING_CONTEXT: ROUTED}},
+]
+
+
+def test_routed_middleware_reaches_the_same_operation() -> None:
+    class Api:
+        def __init__(self, log: list[Any]) -> None:
+            self.operations = {"op": Recorder(log, "operation")}
+
+    def make(log: list[Any]) -> Any:
+        middleware = RoutedMiddleware.__new__(RoutedMiddleware)
+        middleware.app = Recorder(log, "next")
+        middleware.apis = {"/api": [Api(log)]}
+        return middleware
+
+    _side_by_side(
+        "connexion.middleware.abstract.RoutedMiddleware.__call__",
+        tail_calls._routed_middleware,
+        make,
+        SCOPES,
+    )
+
+
+def test_lifespan_middleware_passes_the_same_way() -> None:
+    def make(log: list[Any], lifespan: Any) -> Any:
+        middleware = LifespanMiddleware.__new__(LifespanMiddleware)
+        middleware.next_app = Recorder(log, "next")
+        middleware._lifespan = lifespan
+        middleware.router = Recorder(log, "router")
+        return middleware
+
+    for lifespan in (None, object()):
+        _side_by_side(
+            "connexion.middleware.lifespan.LifespanMiddleware.__call__",
+            tail_calls._lifespan_middleware,
+            lambda log, lifespan=lifespan: make(log, lifespan),
+            SCOPES,
+        )
+
+
+def test_routing_operation_hands_on_the_same_scope() -> None:
+    """The operation's id and base path go into the scope RoutingMiddleware saved."""
+    scopes = [
+        {"type": "http", "root_path": "/api", "path_params": {"id": "1"}},
+        {"type": "http", "route_root_path": "/api/v2", "root_path": "/api"},
+        {"type": "http"},
+    ]
+    for operation_id in ("op", None):
+
+        def make(log: list[Any], operation_id: str | None = operation_id) -> Any:
+            # the scope as RoutingMiddleware saved it, fresh for each run
+            routing_scope.set({"type": "http", "root_path": "", "extensions": {}})
+            return RoutingOperation(operation_id, Recorder(log, "next"))
+
+        _side_by_side(
+            "connexion.middleware.routing.RoutingOperation.__call__",
+            tail_calls._routing_operation,
+            make,
+            scopes,
+        )
+
+
+def test_routing_middleware_saves_the_scope_and_calls_the_router() -> None:
+    saved: list[Any] = []
+
+    def make(log: list[Any]) -> Any:
+        middleware = RoutingMiddleware.__new__(RoutingMiddleware)
+        middleware.app = Recorder(log, "next")
+
+        class Router:
+            async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+                await self.middleware_stack(scope, receive, send)
+
+            async def middleware_stack(self, scope: Any, receive: Any, send: Any) -> None:
+                saved.append(_plain(routing_scope.get()))
+                log.append(("router", _plain(scope), receive, send))
+
+        middleware.router = Router()
+        return middleware
+
+    _side_by_side(
+        "connexion.middleware.routing.RoutingMiddleware.__call__",
+        tail_calls._routing_middleware,
+        make,
+        SCOPES,
+    )
+    assert saved
+    assert saved[0::2] == saved[1::2]  # the same copy saved by both
+
+
+def test_context_operation_sets_the_same_context() -> None:
+    seen: list[Any] = []
+
+    class Next:
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            seen.append(
+                (
+                    connexion_context._context.get(),
+                    connexion_context._operation.get(),
+                    connexion_context._receive.get() is receive,
+                    connexion_context._scope.get() is scope,
+                )
+            )
+
+    def make(log: list[Any]) -> Any:
+        return ContextOperation(Next(), operation="the operation")  # type: ignore[arg-type]
+
+    scopes = [
+        {"type": "http", "extensions": {"connexion_context": {"db": 1}}},
+        {"type": "http", "extensions": {}},
+        {"type": "http"},
+    ]
+    _side_by_side(
+        "connexion.middleware.context.ContextOperation.__call__",
+        tail_calls._context_operation,
+        make,
+        scopes,
+    )
+    assert len(seen) == 2 * len(scopes)
+    assert seen[0::2] == seen[1::2]
+
+
+# --- a served request ---------------------------------------------------------------------
+
+# The frames between the app's entry and a handler of a GET, in production: each one a layer
+# that must stay on the chain (a `try` around the rest, or an await followed by more work).
+PRODUCTION_CHAIN = [
+    "tests/unit/test_tail_calls.py:handler",
+    "crm/operations.py:_call",  # awaits the handler, then sends its response
+    "crm/app.py:OperationMiddleware.__call__",  # awaits the rate limit's count
+    "connexion/middleware/security.py:SecurityOperation.__call__",  # awaits the verification
+    "starlette/_exception_handler.py:wrapped_app",  # error handlers: a try
+    "starlette/middleware/exceptions.py:ExceptionMiddleware.__call__",
+    "crm/observability/requests.py:ObservabilityMiddleware.__call__",  # the access line
+    "starlette/middleware/errors.py:ServerErrorMiddleware.__call__",  # the last resort
+    "connexion/middleware/main.py:ConnexionMiddleware.__call__",
+    "connexion/apps/abstract.py:AbstractApp.__call__",  # uvicorn's app: a coroutine function
+]
+
+
+def test_a_served_request_passes_no_pass_through_frame() -> None:
+    """What a handler's frame chain holds in production (no Swagger UI, no response
+    validation): none of the routing and pass-through layers, only the layers above."""
+    chains: list[list[str]] = []
+
+    async def handler(**_: Any) -> Any:
+        frame = inspect.currentframe()
+        chain = []
+        while frame is not None:
+            where = Path(frame.f_code.co_filename)
+            name = frame.f_code.co_qualname.replace(".<locals>.", ":").split(":")[-1]
+            chain.append(f"{where.parent.parent.name}/{where.parent.name}/{where.name}:{name}")
+            frame = frame.f_back
+        chains.append(chain)
+        return {"ok": True}
+
+    settings = Settings.from_env(
+        {
+            "CRM_ENV": "production",
+            "DATABASE_URL": "postgresql://crm:unused@127.0.0.1:9/crm",  # never connected
+            "JWT_SECRET": "a production secret of at least thirty-two bytes",
+        }
+    )
+    app = create_app(settings, resolver=Resolver(function_resolver=lambda _: handler))
+    token = auth.issue_access_token(
+        user_id=str(uuid.uuid4()), tenant_id=str(uuid.uuid4()), role="user",
+        session_id=str(uuid.uuid4()),
+    )  # fmt: skip
+
+    async def get() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            headers = {"Authorization": f"Bearer {token}"}
+            await client.get(f"/api/leads/{uuid.uuid4()}", headers=headers)
+
+    asyncio.run(get())
+    (chain,) = chains
+    end = next(i for i, f in enumerate(chain) if f.endswith("AbstractApp.__call__"))
+    served = [f.split("/", 1)[1] if f.startswith(("unit/", "main/")) else f for f in chain]
+    assert [_short(f) for f in served[: end + 1]] == PRODUCTION_CHAIN
+
+
+def _short(frame: str) -> str:
+    """`site-packages/connexion/middleware/x.py:f` -> `connexion/middleware/x.py:f`."""
+    for prefix in ("site-packages/", "python3.11/"):
+        frame = frame.removeprefix(prefix)
+    return frame

@@ -4,8 +4,8 @@ Request path through the stack (outermost first; Connexion's own middlewares in 
 
 ```
 ServerErrorMiddleware   last resort -> our 500 body
-MetricsMiddleware       GET /metrics (crm.observability; unless METRICS_ENABLED=false)
-ObservabilityMiddleware X-Request-ID, the access line, slow requests, metrics, Sentry
+ObservabilityMiddleware GET /metrics (unless METRICS_ENABLED=false); X-Request-ID, the access
+                        line, slow requests, metrics, Sentry (crm.observability)
 CORSMiddleware          (BEFORE_EXCEPTION, only when CORS_ORIGINS is set)
 ExceptionMiddleware     every error handler below turns an exception into {"error", "details"}
 SwaggerUIMiddleware     /api/openapi.json (development and test only)
@@ -21,6 +21,9 @@ RequestValidationMiddleware   crm.openapi31 validators (JSON Schema 2020-12)
 ResponseValidationMiddleware  development and test only
 LifespanMiddleware, ContextMiddleware -> handlers/<resource>.py
 ```
+
+Layers that only hand a request on do so as tail calls (crm/tail_calls.py): they return the
+next app's awaitable, so a request waiting on the database does not carry them.
 """
 
 from __future__ import annotations
@@ -533,14 +536,27 @@ class OperationMiddleware:
         self.db = db
         self.settings = settings
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            await count_request(self.rate_limits, scope)
-            scope = require_content_type(scope)
-            context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
-            context["db"] = self.db
-            context["settings"] = self.settings
-            claims = context.get("token_info")
-            if claims is not None:
-                context["scope"] = TenantScope.from_claims(self.db, claims)
-        await self.app(scope, receive, send)
+    def __call__(self, scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+        # a tail call (crm/tail_calls.py) unless the count must wait (a shared storage, login)
+        if scope["type"] != "http":
+            return self.app(scope, receive, send)
+        counting = count_request(self.rate_limits, scope)
+        if counting is not None:
+            return self._counted(counting, scope, receive, send)
+        return self.app(self._prepared(scope), receive, send)
+
+    async def _counted(
+        self, counting: Awaitable[None], scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        await counting
+        await self.app(self._prepared(scope), receive, send)
+
+    def _prepared(self, scope: Scope) -> Scope:
+        scope = require_content_type(scope)
+        context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
+        context["db"] = self.db
+        context["settings"] = self.settings
+        claims = context.get("token_info")
+        if claims is not None:
+            context["scope"] = TenantScope.from_claims(self.db, claims)
+        return scope

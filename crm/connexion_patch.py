@@ -39,13 +39,11 @@ import functools
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from connexion.middleware.exceptions import ExceptionMiddleware as ConnexionExceptionMiddleware
 from connexion.middleware.request_validation import RequestValidationOperation
 from connexion.middleware.routing import RoutingMiddleware
 from connexion.security import AbstractSecurityHandler
 from connexion.utils import is_nullable, split_content_type
 from starlette._utils import get_route_path
-from starlette.middleware.exceptions import ExceptionMiddleware as StarletteExceptionMiddleware
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Receive, Scope, Send
 
@@ -290,18 +288,10 @@ async def _with_body(
 _original_validate_request = RequestValidationOperation.__call__
 
 
-# --- Connexion's ExceptionMiddleware: Starlette's call, without the frame that only delegates -
-#
-# `connexion.middleware.exceptions.ExceptionMiddleware.__call__` is `await super().__call__(...)`:
-# a frame on every request (and on every resume from a database wait) that adds nothing.
-_original_exception_call = ConnexionExceptionMiddleware.__dict__["__call__"]
-
-
 def enable() -> None:
     """Index the routes of every API added to Connexion's RoutingMiddleware, remember which
-    keywords a security function takes, keep each operation's validation objects, and call
-    Starlette's ExceptionMiddleware directly (idempotent)."""
+    keywords a security function takes, and keep each operation's validation objects
+    (idempotent)."""
     RoutingMiddleware.add_api = _add_api
     AbstractSecurityHandler._accepts_kwarg = staticmethod(_accepts_kwarg)
     RequestValidationOperation.__call__ = _validate_request
-    ConnexionExceptionMiddleware.__call__ = StarletteExceptionMiddleware.__call__

@@ -39,7 +39,7 @@ import ipaddress
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -95,6 +95,13 @@ class MemoryFixedWindow:
         self._sweep_at = 0.0
 
     async def hit(self, item: limits.RateLimitItem, *identifiers: str) -> bool:
+        return self.count(item, *identifiers)
+
+    async def get_window_stats(self, item: limits.RateLimitItem, *identifiers: str) -> WindowStats:
+        return self.stats(item, *identifiers)
+
+    def count(self, item: limits.RateLimitItem, *identifiers: str) -> bool:
+        """`hit`, at once: nothing here waits."""
         now = self._clock()
         window = self._windows.get(identifiers)
         if window is None or window[0] <= now:
@@ -103,7 +110,7 @@ class MemoryFixedWindow:
         window[1] += 1
         return window[1] <= item.amount
 
-    async def get_window_stats(self, item: limits.RateLimitItem, *identifiers: str) -> WindowStats:
+    def stats(self, item: limits.RateLimitItem, *identifiers: str) -> WindowStats:
         now = self._clock()
         window = self._windows.get(identifiers)
         if window is None or window[0] <= now:
@@ -192,17 +199,17 @@ class RateLimits:
             if budget.fail_open:
                 return
             raise ServiceUnavailable(headers={"Retry-After": "1"}) from None
-        seconds = max(1, math.ceil(reset - time.time()))
-        raise TooManyRequests(
-            budget.message.format(seconds=seconds),
-            {"limit": str(budget.item), "retry_after": seconds},
-            retry_after=seconds,
-            headers={
-                "RateLimit-Limit": str(budget.item.amount),
-                "RateLimit-Remaining": "0",
-                "RateLimit-Reset": str(seconds),
-            },
-        )
+        raise _refused(budget, reset)
+
+    def hit_now(self, budget: Budget, *key: str) -> Awaitable[None] | None:
+        """`hit`, counted at once when the budget counts in this process's memory (None: the
+        count is done), else the awaitable that counts (a shared storage, a moving window)."""
+        limiter = budget.limiter
+        if not isinstance(limiter, MemoryFixedWindow):
+            return self.hit(budget, *key)
+        if not limiter.count(budget.item, budget.name, *key):
+            raise _refused(budget, limiter.stats(budget.item, budget.name, *key).reset_time)
+        return None
 
     async def hit_account(self, email: str) -> None:
         """Count a login attempt on the account `email` names (in any tenant).
@@ -219,6 +226,21 @@ class RateLimits:
         storage: Any = getattr(bridge, "storage", None)
         if storage is not None and hasattr(storage, "aclose"):
             await storage.aclose()
+
+
+def _refused(budget: Budget, reset: float) -> TooManyRequests:
+    """The 429 of a spent budget whose window resets at `reset` (seconds since the epoch)."""
+    seconds = max(1, math.ceil(reset - time.time()))
+    return TooManyRequests(
+        budget.message.format(seconds=seconds),
+        {"limit": str(budget.item), "retry_after": seconds},
+        retry_after=seconds,
+        headers={
+            "RateLimit-Limit": str(budget.item.amount),
+            "RateLimit-Remaining": "0",
+            "RateLimit-Reset": str(seconds),
+        },
+    )
 
 
 def client_address(scope: Scope, trusted: Sequence[Network]) -> str:
@@ -247,8 +269,10 @@ def _is_trusted(address: str, trusted: Sequence[Network]) -> bool:
     return any(ip in network for network in trusted)
 
 
-async def count_request(rate_limits: RateLimits, scope: Scope) -> None:
-    """Count a routed request against its budget, before validation and the handler run.
+def count_request(rate_limits: RateLimits, scope: Scope) -> Awaitable[None] | None:
+    """Count a routed request against its budget, before validation and the handler run:
+    None when the count is done (the per-user budget in memory), else the awaitable that
+    counts. TooManyRequests when the budget is spent.
 
     Called after Connexion's routing and security (crm.app.OperationMiddleware): the operation
     is known and, for secured operations, the token is verified, so the per-user budgets key on
@@ -263,12 +287,20 @@ async def count_request(rate_limits: RateLimits, scope: Scope) -> None:
     if operation == LOGIN_OPERATION:
         # Only login's handler takes it (standard handlers take every context entry).
         context["rate_limits"] = rate_limits
-        await rate_limits.hit(rate_limits.login, "address", rate_limits.client_address(scope))
-    elif operation == REFRESH_OPERATION:
-        await rate_limits.hit(rate_limits.refresh, "address", rate_limits.client_address(scope))
-    elif claims is not None:
-        user = str(claims.get("sub"))
-        if operation == PASSWORD_OPERATION:
-            await rate_limits.hit(rate_limits.password, "user", user)
-        if rate_limits.api is not None:
-            await rate_limits.hit(rate_limits.api, "user", user)
+        return rate_limits.hit(rate_limits.login, "address", rate_limits.client_address(scope))
+    if operation == REFRESH_OPERATION:
+        return rate_limits.hit(rate_limits.refresh, "address", rate_limits.client_address(scope))
+    if claims is None:
+        return None
+    user = str(claims.get("sub"))
+    if operation == PASSWORD_OPERATION:
+        return _password_and_api(rate_limits, user)
+    if rate_limits.api is not None:
+        return rate_limits.hit_now(rate_limits.api, "user", user)
+    return None
+
+
+async def _password_and_api(rate_limits: RateLimits, user: str) -> None:
+    await rate_limits.hit(rate_limits.password, "user", user)
+    if rate_limits.api is not None:
+        await rate_limits.hit(rate_limits.api, "user", user)

@@ -8,14 +8,16 @@ resume, not once (docs/architecture.md, "The hot path", item 10).
 Most of Connexion's per-request layers do some work and end by awaiting the next app:
 `RoutingMiddleware` (the routing context, then its router), `RoutingOperation` (the
 operation's id into the scope), `RoutedMiddleware` (look the operation up; four of them per
-request: security, validation, context, the app), `LifespanMiddleware` (nothing for HTTP) and
-`ContextOperation` (Connexion's context variables). A layer that ends by awaiting the next app
-can instead do its work and *return* the next app's awaitable: the caller awaits it directly,
-and the layer leaves no frame in the chain. The replacements below are those methods, line for
-line, with each final `await x(...)` a `return x(...)`; `RoutingMiddleware` calls its router's
-`middleware_stack` (what `Router.__call__` awaits). What runs, and in which order, is
-unchanged; an exception raised by the work is raised where the layer is called, inside the
-caller's `try`, as before.
+request: security, validation, context, the app), `LifespanMiddleware` (nothing for HTTP),
+`ContextOperation` (Connexion's context variables) and `ExceptionMiddleware` (Connexion's only
+delegates to Starlette's, which stores the error handlers in the scope and awaits the app
+wrapped in the `try` that applies them: that wrapper stays). A layer that ends by awaiting the
+next app can instead do its work and *return* the next app's awaitable: the caller awaits it
+directly, and the layer leaves no frame in the chain. The replacements below are those
+methods, line for line, with each final `await x(...)` a `return x(...)`; `RoutingMiddleware`
+calls its router's `middleware_stack` (what `Router.__call__` awaits). What runs, and in which
+order, is unchanged; an exception raised by the work is raised where the layer is called,
+inside the caller's `try`, as before.
 
 Context variables are per task, not per coroutine, so `ContextOperation`'s `set` calls reach
 the handler as before. The outermost app stays a coroutine function (uvicorn tells ASGI 3
@@ -37,10 +39,15 @@ from connexion.middleware.abstract import (
 )
 from connexion.middleware.abstract import logger as routed_logger
 from connexion.middleware.context import ContextOperation
+from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
 from connexion.middleware.routing import _scope as _routing_scope
+from starlette._exception_handler import wrap_app_handling_exceptions
+from starlette.middleware.exceptions import ExceptionMiddleware as StarletteExceptionMiddleware
+from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 
 ORIGINALS: dict[str, t.Any] = {
     "connexion.middleware.routing.RoutingMiddleware.__call__": RoutingMiddleware.__call__,
@@ -48,6 +55,13 @@ ORIGINALS: dict[str, t.Any] = {
     "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
     "connexion.middleware.lifespan.LifespanMiddleware.__call__": LifespanMiddleware.__call__,
     "connexion.middleware.context.ContextOperation.__call__": ContextOperation.__call__,
+    # Connexion's is `await super().__call__(...)`: the replacement mirrors Starlette's
+    "connexion.middleware.exceptions.ExceptionMiddleware.__call__": (
+        ExceptionMiddleware.__dict__["__call__"]
+    ),
+    "starlette.middleware.exceptions.ExceptionMiddleware.__call__": (
+        StarletteExceptionMiddleware.__call__
+    ),
 }
 
 
@@ -130,6 +144,26 @@ def _context_operation(
     return self.next_app(scope, receive, send)  # type: ignore[no-any-return]
 
 
+def _exception_middleware(
+    self: ExceptionMiddleware, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    if scope["type"] not in ("http", "websocket"):
+        return self.app(scope, receive, send)  # type: ignore[no-any-return]
+
+    scope["starlette.exception_handlers"] = (
+        self._exception_handlers,
+        self._status_handlers,
+    )
+
+    conn: Request | WebSocket
+    if scope["type"] == "http":
+        conn = Request(scope, receive, send)
+    else:
+        conn = WebSocket(scope, receive, send)
+
+    return wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)
+
+
 def enable() -> None:
     """Install the tail calls (idempotent)."""
     RoutingMiddleware.__call__ = _routing_middleware
@@ -137,3 +171,4 @@ def enable() -> None:
     RoutedMiddleware.__call__ = _routed_middleware
     LifespanMiddleware.__call__ = _lifespan_middleware
     ContextOperation.__call__ = _context_operation
+    ExceptionMiddleware.__call__ = _exception_middleware

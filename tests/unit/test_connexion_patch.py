@@ -43,8 +43,6 @@ PINNED = {
     "connexion.middleware.routing.RoutingAPI._add_operation_internal": "1b9e5ec803988f5d",
     "connexion.security.AbstractSecurityHandler._accepts_kwarg": "f04f41d0fb5eea37",
     "connexion.security.AbstractSecurityHandler._generic_check": "28e23fb07ef65fb6",
-    # replaced by Starlette's own __call__: Connexion's only delegates to it
-    "connexion.middleware.exceptions.ExceptionMiddleware.__call__": "566bca4c0305477d",
 }
 OBJECTS: dict[str, Any] = {
     "starlette.routing.Router.__call__": starlette.routing.Router.__call__,
@@ -62,9 +60,6 @@ OBJECTS: dict[str, Any] = {
     ),
     "connexion.security.AbstractSecurityHandler._generic_check": (
         AbstractSecurityHandler._generic_check
-    ),
-    "connexion.middleware.exceptions.ExceptionMiddleware.__call__": (
-        connexion_patch._original_exception_call
     ),
 }
 

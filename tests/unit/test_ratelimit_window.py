@@ -95,3 +95,29 @@ def test_expired_windows_are_swept() -> None:
 
     asyncio.run(run())
     assert list(ours._windows) == [("late",)]
+
+
+def test_hit_now_counts_and_refuses_as_hit_does() -> None:
+    """The per-user budget counted at once (`RateLimits.hit_now`, the request path) and
+    through `hit` (the awaitable path): the same passes, then the same 429."""
+    from crm.errors import TooManyRequests
+    from crm.ratelimit import RateLimits
+    from crm.settings import Settings
+
+    def limits_of() -> RateLimits:
+        return RateLimits(Settings.from_env({"CRM_ENV": "test", "RATE_LIMIT_API": "2/minute"}))
+
+    now, later = limits_of(), limits_of()
+    assert now.api is not None
+    assert later.api is not None
+    assert now.hit_now(now.api, "user", "u") is None  # counted: nothing to await
+    assert now.hit_now(now.api, "user", "u") is None
+    asyncio.run(later.hit(later.api, "user", "u"))
+    asyncio.run(later.hit(later.api, "user", "u"))
+    with pytest.raises(TooManyRequests) as at_once:
+        now.hit_now(now.api, "user", "u")
+    with pytest.raises(TooManyRequests) as awaited:
+        asyncio.run(later.hit(later.api, "user", "u"))
+    assert str(at_once.value) == str(awaited.value)
+    assert at_once.value.details == awaited.value.details
+    assert now.hit_now(now.api, "user", "someone else") is None  # a budget per user

@@ -21,6 +21,7 @@ import pytest
 from connexion import context as connexion_context
 from connexion.middleware.abstract import ROUTING_CONTEXT, RoutedMiddleware
 from connexion.middleware.context import ContextOperation
+from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
 from connexion.middleware.routing import _scope as routing_scope
@@ -36,6 +37,8 @@ PINNED = {
     "connexion.middleware.abstract.RoutedMiddleware.__call__": "10e95f7a2d823872",
     "connexion.middleware.lifespan.LifespanMiddleware.__call__": "0245b0f22e2a194f",
     "connexion.middleware.context.ContextOperation.__call__": "3d58a914f557d135",
+    "connexion.middleware.exceptions.ExceptionMiddleware.__call__": "566bca4c0305477d",
+    "starlette.middleware.exceptions.ExceptionMiddleware.__call__": "c0b5cb274777981d",
     # what the RoutingMiddleware replacement calls instead of `self.router(...)`
     "starlette.routing.Router.__call__": "e93fc286faeae611",
 }
@@ -65,8 +68,14 @@ def test_every_replaced_method_is_replaced_once_enabled() -> None:
         "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
         "connexion.middleware.lifespan.LifespanMiddleware.__call__": LifespanMiddleware.__call__,
         "connexion.middleware.context.ContextOperation.__call__": ContextOperation.__call__,
+        "connexion.middleware.exceptions.ExceptionMiddleware.__call__": (
+            ExceptionMiddleware.__call__
+        ),
     }
-    assert installed.keys() == tail_calls.ORIGINALS.keys()
+    # Starlette's own is mirrored, not replaced
+    assert installed.keys() | {"starlette.middleware.exceptions.ExceptionMiddleware.__call__"} == (
+        tail_calls.ORIGINALS.keys()
+    )
     for name, method in installed.items():
         assert method is not tail_calls.ORIGINALS[name], name
         assert not inspect.iscoroutinefunction(method), name
@@ -255,6 +264,61 @@ def test_context_operation_sets_the_same_context() -> None:
     assert seen[0::2] == seen[1::2]
 
 
+def _errors() -> list[Exception | None]:
+    from starlette.exceptions import HTTPException
+
+    return [None, KeyError("k"), HTTPException(409), HTTPException(400), ValueError("v")]
+
+
+@pytest.mark.parametrize("error", _errors(), ids=repr)
+def test_exception_middleware_handles_the_same_errors(error: Exception | None) -> None:
+    """Starlette's ExceptionMiddleware call (what Connexion's delegates to) and the tail call,
+    on Connexion's middleware with its handlers: the same handler for the same error, the same
+    response, the same error passed on."""
+    from starlette.responses import PlainTextResponse
+
+    async def teapot(request: Any, exc: Exception) -> Any:
+        return PlainTextResponse(f"{type(exc).__name__}", status_code=418)
+
+    log: list[Any] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        log.append(("app", _plain(scope), True, True))
+        if error is not None:
+            raise error
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+
+    middleware = ExceptionMiddleware(app)
+    middleware.add_exception_handler(KeyError, teapot)
+    middleware.add_exception_handler(409, teapot)
+
+    async def sent(message: Any) -> None:
+        log.append(("sent", message, True, True))
+
+    def with_sent(method: Any) -> Any:
+        async def call(self: Any, scope: Any, receive: Any, send: Any) -> None:
+            await method(self, scope, receive, sent)
+
+        return call
+
+    original = tail_calls.ORIGINALS["starlette.middleware.exceptions.ExceptionMiddleware.__call__"]
+    scopes = [
+        {"type": "http", "method": "GET", "path": "/x", "headers": [], "query_string": b""},
+        {"type": "lifespan"},
+    ]
+
+    async def compare() -> None:
+        for scope in scopes:
+            theirs = await _run(with_sent(original), middleware, _plain(scope), log)
+            ours = await _run(
+                with_sent(tail_calls._exception_middleware), middleware, _plain(scope), log
+            )
+            assert ours == theirs, scope
+            assert theirs[0], scope  # the app was called
+
+    asyncio.run(compare())
+
+
 # --- a served request ---------------------------------------------------------------------
 
 # The frames between the app's entry and a handler of a GET, in production: each one a layer
@@ -262,10 +326,8 @@ def test_context_operation_sets_the_same_context() -> None:
 PRODUCTION_CHAIN = [
     "tests/unit/test_tail_calls.py:handler",
     "crm/operations.py:_call",  # awaits the handler, then sends its response
-    "crm/app.py:OperationMiddleware.__call__",  # awaits the rate limit's count
     "connexion/middleware/security.py:SecurityOperation.__call__",  # awaits the verification
     "starlette/_exception_handler.py:wrapped_app",  # error handlers: a try
-    "starlette/middleware/exceptions.py:ExceptionMiddleware.__call__",
     "crm/observability/requests.py:ObservabilityMiddleware.__call__",  # the access line
     "starlette/middleware/errors.py:ServerErrorMiddleware.__call__",  # the last resort
     "connexion/middleware/main.py:ConnexionMiddleware.__call__",

@@ -164,11 +164,24 @@ def _exception_middleware(
     return wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)
 
 
+# (the original's name in ORIGINALS, the class, the replacement of its __call__)
+REPLACED: list[tuple[str, type, t.Any]] = [
+    ("connexion.middleware.routing.RoutingMiddleware.__call__", RoutingMiddleware,
+     _routing_middleware),
+    ("connexion.middleware.routing.RoutingOperation.__call__", RoutingOperation,
+     _routing_operation),
+    ("connexion.middleware.abstract.RoutedMiddleware.__call__", RoutedMiddleware,
+     _routed_middleware),
+    ("connexion.middleware.lifespan.LifespanMiddleware.__call__", LifespanMiddleware,
+     _lifespan_middleware),
+    ("connexion.middleware.context.ContextOperation.__call__", ContextOperation,
+     _context_operation),
+    ("connexion.middleware.exceptions.ExceptionMiddleware.__call__", ExceptionMiddleware,
+     _exception_middleware),
+]  # fmt: skip
+
+
 def enable() -> None:
     """Install the tail calls (idempotent)."""
-    RoutingMiddleware.__call__ = _routing_middleware
-    RoutingOperation.__call__ = _routing_operation
-    RoutedMiddleware.__call__ = _routed_middleware
-    LifespanMiddleware.__call__ = _lifespan_middleware
-    ContextOperation.__call__ = _context_operation
-    ExceptionMiddleware.__call__ = _exception_middleware
+    for _, cls, replacement in REPLACED:
+        setattr(cls, "__call__", replacement)  # noqa: B010 - mypy refuses `cls.__call__ = ...`

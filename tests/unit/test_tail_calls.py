@@ -62,23 +62,15 @@ def test_the_replaced_methods_are_unchanged(name: str) -> None:
 
 def test_every_replaced_method_is_replaced_once_enabled() -> None:
     tail_calls.enable()
-    installed = {
-        "connexion.middleware.routing.RoutingMiddleware.__call__": RoutingMiddleware.__call__,
-        "connexion.middleware.routing.RoutingOperation.__call__": RoutingOperation.__call__,
-        "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
-        "connexion.middleware.lifespan.LifespanMiddleware.__call__": LifespanMiddleware.__call__,
-        "connexion.middleware.context.ContextOperation.__call__": ContextOperation.__call__,
-        "connexion.middleware.exceptions.ExceptionMiddleware.__call__": (
-            ExceptionMiddleware.__call__
-        ),
-    }
-    # Starlette's own is mirrored, not replaced
-    assert installed.keys() | {"starlette.middleware.exceptions.ExceptionMiddleware.__call__"} == (
+    names = {name for name, _, _ in tail_calls.REPLACED}
+    # every original is replaced, but Starlette's own, which the exception layer mirrors
+    assert names | {"starlette.middleware.exceptions.ExceptionMiddleware.__call__"} == (
         tail_calls.ORIGINALS.keys()
     )
-    for name, method in installed.items():
-        assert method is not tail_calls.ORIGINALS[name], name
-        assert not inspect.iscoroutinefunction(method), name
+    for name, cls, replacement in tail_calls.REPLACED:
+        assert cls.__call__ is replacement, name
+        assert replacement is not tail_calls.ORIGINALS[name], name
+        assert not inspect.iscoroutinefunction(replacement), name
 
 
 # --- the same calls, side by side --------------------------------------------------------

@@ -128,6 +128,9 @@ class Executor(Protocol):
     def transaction(self) -> AbstractAsyncContextManager[Executor]: ...
 
 
+COMPILED_MAX = 4096  # statements kept compiled per database
+
+
 class Database(ABC):
     """One database, used by every request of an app."""
 
@@ -168,6 +171,9 @@ class Database(ABC):
             compiled = Compiled(
                 sql, tuple(self._readers(statement)), tuple(writers), native, tuple(order)
             )
+            if len(self._compiled) >= COMPILED_MAX:
+                # keys hold the columns a body names: any subset of a contract's, so bounded
+                self._compiled.clear()
             self._compiled[query.key] = compiled
         return compiled
 

@@ -268,6 +268,21 @@ def insert(resource: ResourceInfo, columns: Sequence[str]) -> Query:
     table has it), created_at and updated_at, which the Scope sets. No row back means the
     guard failed: the session is no longer valid.
     """
+    # one Query per set of columns (every create asks; the key is what the Query's is made of)
+    key = (resource.name, frozenset(columns))
+    query = _inserts.get(key)
+    if query is None:
+        if len(_inserts) >= _INSERTS_MAX:  # a body picks its fields: bounded all the same
+            _inserts.clear()
+        query = _inserts[key] = _insert(resource, columns)
+    return query
+
+
+_inserts: dict[tuple[str, frozenset[str]], Query] = {}
+_INSERTS_MAX = 4096
+
+
+def _insert(resource: ResourceInfo, columns: Sequence[str]) -> Query:
     table = table_of(resource)
     server = ["id", "tenant_id", "created_at", "updated_at"]
     if "created_by" in table.c:

@@ -9,7 +9,8 @@ Most of Connexion's per-request layers do some work and end by awaiting the next
 `RoutingMiddleware` (the routing context, then its router), `RoutingOperation` (the
 operation's id into the scope), `RoutedMiddleware` (look the operation up; four of them per
 request: security, validation, context, the app), `LifespanMiddleware` (nothing for HTTP),
-`ContextOperation` (Connexion's context variables) and `ExceptionMiddleware` (Connexion's only
+`ContextOperation` (Connexion's context variables), `SecurityOperation` (the bearer check, below)
+and `ExceptionMiddleware` (Connexion's only
 delegates to Starlette's, which stores the error handlers in the scope and awaits the app
 wrapped in the `try` that applies them: that wrapper stays). A layer that ends by awaiting the
 next app can instead do its work and *return* the next app's awaitable: the caller awaits it
@@ -19,6 +20,13 @@ calls its router's `middleware_stack` (what `Router.__call__` awaits). What runs
 order, is unchanged; an exception raised by the work is raised where the layer is called,
 inside the caller's `try`, as before.
 
+`SecurityOperation` awaits its verification before the next app; Connexion's verification is a
+chain of coroutines around a `ConnexionRequest` even when the check it calls is a plain function.
+For the one shape our spec uses (a single requirement, one HTTP bearer scheme, a plain function
+that takes the token alone: `crm.auth.decode_token`), the replacement does what that chain does
+(the same header read, the same errors, the same `connexion_context`) without it, and is a
+tail call; any other shape goes through Connexion's own `__call__`.
+
 Context variables are per task, not per coroutine, so `ContextOperation`'s `set` calls reach
 the handler as before. The outermost app stays a coroutine function (uvicorn tells ASGI 3
 from ASGI 2 by that). tests/unit/test_tail_calls.py pins the source of each replaced method and
@@ -27,10 +35,12 @@ checks the depth of a served request's chain.
 
 from __future__ import annotations
 
+import inspect
 import typing as t
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 
 from connexion.context import _context, _operation, _receive, _scope
+from connexion.exceptions import OAuthProblem, OAuthResponseProblem
 from connexion.middleware.abstract import (
     ROUTING_CONTEXT,
     MissingMiddleware,
@@ -43,6 +53,8 @@ from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
 from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
 from connexion.middleware.routing import _scope as _routing_scope
+from connexion.middleware.security import SecurityOperation
+from connexion.security import NO_VALUE, BearerSecurityHandler
 from starlette._exception_handler import wrap_app_handling_exceptions
 from starlette.middleware.exceptions import ExceptionMiddleware as StarletteExceptionMiddleware
 from starlette.requests import Request
@@ -55,6 +67,7 @@ ORIGINALS: dict[str, t.Any] = {
     "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
     "connexion.middleware.lifespan.LifespanMiddleware.__call__": LifespanMiddleware.__call__,
     "connexion.middleware.context.ContextOperation.__call__": ContextOperation.__call__,
+    "connexion.middleware.security.SecurityOperation.__call__": SecurityOperation.__call__,
     # Connexion's is `await super().__call__(...)`: the replacement mirrors Starlette's
     "connexion.middleware.exceptions.ExceptionMiddleware.__call__": (
         ExceptionMiddleware.__dict__["__call__"]
@@ -164,6 +177,103 @@ def _exception_middleware(
     return wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)
 
 
+def _security_operation(
+    self: SecurityOperation, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    if not self.security:
+        return self.next_app(scope, receive, send)  # type: ignore[no-any-return]
+    check = _bearer_function(self)
+    if check is None:  # not the one shape done here: Connexion's own verification
+        return ORIGINALS["connexion.middleware.security.SecurityOperation.__call__"](  # type: ignore[no-any-return]
+            self, scope, receive, send
+        )
+    token_info = check(_bearer_token(scope))
+    if inspect.isawaitable(token_info):  # a plain function may still hand back a coroutine
+        return _verified_later(self, token_info, scope, receive, send)
+    _verified(scope, token_info)
+    return self.next_app(scope, receive, send)  # type: ignore[no-any-return]
+
+
+_NO_TOKEN = "No authorization token provided"  # noqa: S105 - a message, not a secret
+_AUTHORIZATION = b"authorization"
+
+
+def _bearer_token(scope: Scope) -> str:
+    """The token of `Authorization: Bearer <token>`, or the error Connexion's chain raises:
+    `get_auth_header_value` (the first Authorization header, split once on whitespace) in
+    `BearerSecurityHandler`'s wrapper; a missing header or another scheme is its NO_VALUE,
+    which `verify_security` turns into "No authorization token provided"."""
+    authorization: str | None = None
+    for key, value in scope["headers"]:
+        if key == _AUTHORIZATION:  # as starlette's Headers.get: the first, names as sent
+            authorization = value.decode("latin-1")
+            break
+    if not authorization:
+        raise OAuthProblem(detail=_NO_TOKEN)
+    try:
+        auth_type, token = authorization.split(maxsplit=1)
+    except ValueError:
+        raise OAuthProblem(detail="Invalid authorization header") from None
+    if auth_type.lower() != "bearer":
+        raise OAuthProblem(detail=_NO_TOKEN)
+    return token
+
+
+def _verified(scope: Scope, token_info: t.Any) -> None:
+    """`_generic_check`'s verdict on the function's answer, then `verify_security`'s context."""
+    if token_info is NO_VALUE:
+        raise OAuthProblem(detail=_NO_TOKEN)
+    if token_info is None:
+        raise OAuthResponseProblem(detail="Provided token is not valid")
+    # ConnexionRequest(scope).context: the same dict, in the same place
+    context = scope.setdefault("extensions", {}).setdefault("connexion_context", {})
+    context.update({"user": token_info.get("sub", token_info.get("uid")), "token_info": token_info})
+
+
+async def _verified_later(
+    self: SecurityOperation, token_info: t.Any, scope: Scope, receive: Receive, send: Send
+) -> None:
+    while inspect.isawaitable(token_info):
+        token_info = await token_info
+    _verified(scope, token_info)
+    await self.next_app(scope, receive, send)
+
+
+_BEARER = "_crm_bearer_function"
+
+
+def _bearer_function(operation: SecurityOperation) -> Callable[[str], t.Any] | None:
+    """The function an operation's security calls with a bearer token, when the security is
+    one requirement of one HTTP bearer scheme that Connexion's BearerSecurityHandler checks
+    with a plain function of the token alone; None otherwise (found once per operation)."""
+    found = operation.__dict__.get(_BEARER, NO_VALUE)
+    if found is NO_VALUE:
+        found = _plain_bearer_function(operation)
+        operation.__dict__[_BEARER] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _plain_bearer_function(operation: SecurityOperation) -> Callable[[str], t.Any] | None:
+    if len(operation.security) != 1 or len(operation.security[0]) != 1:
+        return None
+    ((name, _scopes),) = operation.security[0].items()
+    scheme = operation.security_schemes.get(name) or {}
+    handlers = operation.security_handler_factory.security_handlers
+    if scheme.get("type") != "http" or str(scheme.get("scheme", "")).lower() != "bearer":
+        return None
+    if handlers.get("bearer") is not BearerSecurityHandler:
+        return None  # a handler of the app's own: its rules, not these
+    handler = BearerSecurityHandler()
+    func = handler._resolve_func(scheme)
+    if func is None or inspect.iscoroutinefunction(func):
+        return None
+    if handler._accepts_kwarg(func, handler.required_scopes_kw) or handler._accepts_kwarg(
+        func, handler.request_kw
+    ):
+        return None
+    return func  # type: ignore[no-any-return]
+
+
 # (the original's name in ORIGINALS, the class, the replacement of its __call__)
 REPLACED: list[tuple[str, type, t.Any]] = [
     ("connexion.middleware.routing.RoutingMiddleware.__call__", RoutingMiddleware,
@@ -178,6 +288,8 @@ REPLACED: list[tuple[str, type, t.Any]] = [
      _context_operation),
     ("connexion.middleware.exceptions.ExceptionMiddleware.__call__", ExceptionMiddleware,
      _exception_middleware),
+    ("connexion.middleware.security.SecurityOperation.__call__", SecurityOperation,
+     _security_operation),
 ]  # fmt: skip
 
 

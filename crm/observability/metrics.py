@@ -10,12 +10,14 @@ when it is imported, so it must be set in the parent, before the workers import 
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from prometheus_client import (
@@ -79,7 +81,19 @@ def observe_request(operation_id: str | None, status: int, seconds: float) -> No
     latency.observe(seconds)
 
 
-def observe_pool(db: Database) -> None:
+# How often a request refreshes the pool's gauges. A scrape reads them itself (serve); with
+# several workers, the others' values are what their requests last set: at most this old.
+POOL_EVERY_SECONDS = 1.0
+_pool_read_at = -math.inf
+
+
+def observe_pool(db: Database, *, at_most_every: float = 0.0) -> None:
+    """Set the pool's gauges, unless they were set less than `at_most_every` seconds ago."""
+    global _pool_read_at
+    now = monotonic()
+    if now - _pool_read_at < at_most_every:
+        return
+    _pool_read_at = now
     pool = getattr(db, "pool", None)  # PostgreSQL only; SQLite has one connection, no pool
     if pool is not None and not pool.closed:
         stats = pool.get_stats()

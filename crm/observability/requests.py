@@ -147,4 +147,4 @@ class ObservabilityMiddleware:
             slow_log.warning("slow request", extra=fields)
         if self.metrics:
             metrics.observe_request(operation_id, status, seconds)
-            metrics.observe_pool(self.db)
+            metrics.observe_pool(self.db, at_most_every=metrics.POOL_EVERY_SECONDS)

@@ -122,6 +122,7 @@ def built() -> Iterator[tuple[str, str, Query]]:
                         statements.set_deleted(r, visible=visible, delete=delete),
                     )
         yield "insert", r.name, statements.insert(r, fields)
+        yield "_insert", r.name, statements._insert(r, fields)  # what insert keeps
         yield "update_many", r.name, statements.update_many(r, 2, columns=fields, deleted=None)
         yield "delete_many", r.name, statements.delete_many(r, 2)
         for ref in r.references:

@@ -39,9 +39,51 @@ PINNED = {
     "connexion.middleware.context.ContextOperation.__call__": "3d58a914f557d135",
     "connexion.middleware.exceptions.ExceptionMiddleware.__call__": "566bca4c0305477d",
     "starlette.middleware.exceptions.ExceptionMiddleware.__call__": "c0b5cb274777981d",
+    "connexion.middleware.security.SecurityOperation.__call__": "64eb38b0d5982445",
     # what the RoutingMiddleware replacement calls instead of `self.router(...)`
     "starlette.routing.Router.__call__": "e93fc286faeae611",
+    # what the SecurityOperation replacement does instead of Connexion's verification chain
+    "connexion.security.SecurityHandlerFactory.verify_security": "eb34fea712e0643a",
+    "connexion.security.SecurityHandlerFactory._raise_most_specific": "31c57164202788f8",
+    "connexion.security.SecurityHandlerFactory.parse_security_scheme": "687e91b8803382e0",
+    "connexion.security.AbstractSecurityHandler._generic_check": "28e23fb07ef65fb6",
+    "connexion.security.AbstractSecurityHandler.get_auth_header_value": "f2808eab920f17d8",
+    "connexion.security.AbstractSecurityHandler.get_fn": "6a2992e2057688ca",
+    "connexion.security.BearerSecurityHandler._get_verify_func": "2d831c150d65535a",
+    "connexion.lifecycle.ConnexionRequest.context": "5ee2afcadc9c35fe",
+    "starlette.datastructures.Headers.__getitem__": "c49baa3cfea56709",
 }
+
+
+def _mirrored() -> dict[str, Any]:
+    """The methods the replacements mirror rather than replace, by the names PINNED uses."""
+    import starlette.datastructures
+    import starlette.routing
+    from connexion import lifecycle, security
+
+    factory, handler = security.SecurityHandlerFactory, security.AbstractSecurityHandler
+    return {
+        "starlette.routing.Router.__call__": starlette.routing.Router.__call__,
+        "connexion.security.SecurityHandlerFactory.verify_security": factory.verify_security,
+        "connexion.security.SecurityHandlerFactory._raise_most_specific": (
+            factory._raise_most_specific
+        ),
+        "connexion.security.SecurityHandlerFactory.parse_security_scheme": (
+            factory.parse_security_scheme
+        ),
+        "connexion.security.AbstractSecurityHandler._generic_check": handler._generic_check,
+        "connexion.security.AbstractSecurityHandler.get_auth_header_value": (
+            handler.get_auth_header_value
+        ),
+        "connexion.security.AbstractSecurityHandler.get_fn": handler.get_fn,
+        "connexion.security.BearerSecurityHandler._get_verify_func": (
+            security.BearerSecurityHandler._get_verify_func
+        ),
+        "connexion.lifecycle.ConnexionRequest.context": lifecycle.ConnexionRequest.context.fget,
+        "starlette.datastructures.Headers.__getitem__": (
+            starlette.datastructures.Headers.__getitem__
+        ),
+    }
 
 
 def _digest(obj: Any) -> str:
@@ -50,11 +92,7 @@ def _digest(obj: Any) -> str:
 
 @pytest.mark.parametrize("name", sorted(PINNED))
 def test_the_replaced_methods_are_unchanged(name: str) -> None:
-    import starlette.routing
-
-    originals = {**tail_calls.ORIGINALS, "starlette.routing.Router.__call__": (
-        starlette.routing.Router.__call__
-    )}  # fmt: skip
+    originals = {**tail_calls.ORIGINALS, **_mirrored()}
     assert _digest(originals[name]) == PINNED[name], (
         f"{name} changed: re-read it against crm/tail_calls.py, then update the digest"
     )
@@ -311,6 +349,163 @@ def test_exception_middleware_handles_the_same_errors(error: Exception | None) -
     asyncio.run(compare())
 
 
+# --- the bearer check ----------------------------------------------------------------------
+
+CLAIMS = {"sub": "u1", "tenant_id": "t1"}
+
+
+def check_token(token: str) -> Any:
+    """A bearer check with every kind of answer Connexion's chain tells apart."""
+    from connexion.security import NO_VALUE
+
+    from crm.errors import Forbidden, Unauthorized
+
+    answers: dict[str, Any] = {
+        "good": CLAIMS,
+        "uid-only": {"uid": "legacy"},
+        "none": None,
+        "no-value": NO_VALUE,
+        "not-a-mapping": 7,
+    }
+    if token in answers:
+        return answers[token]
+    if token == "forbidden":
+        raise Forbidden()
+    if token == "boom":
+        raise ValueError("boom")
+    raise Unauthorized()
+
+
+async def check_token_async(token: str) -> Any:
+    return check_token(token)
+
+
+def check_token_later(token: str) -> Any:
+    """A plain function that hands back a coroutine (Connexion awaits it)."""
+    return check_token_async(token)
+
+
+def check_token_with_scopes(token: str, required_scopes: Any = None) -> Any:
+    return check_token(token)
+
+
+HERE = __name__
+AUTHORIZATIONS: list[list[tuple[bytes, bytes]]] = [
+    [],
+    [(b"authorization", b"")],
+    [(b"authorization", b"   ")],
+    [(b"authorization", b"Bearer")],
+    [(b"authorization", b"Basic dTpw")],
+    [(b"authorization", b"bearer good")],
+    [(b"authorization", b"BEARER  good")],
+    [(b"authorization", b"Bearer good extra")],
+    [(b"Authorization", b"Bearer good")],  # a name not lower-cased: Headers does not see it
+    [(b"authorization", b"Bearer bad"), (b"authorization", b"Bearer good")],
+    [(b"x-other", b"1"), (b"authorization", b"Bearer uid-only")],
+    [(b"authorization", b"Bearer none")],
+    [(b"authorization", b"Bearer no-value")],
+    [(b"authorization", b"Bearer forbidden")],
+    [(b"authorization", b"Bearer boom")],
+    [(b"authorization", b"Bearer not-a-mapping")],
+    [(b"authorization", "Bearer caf\u00e9".encode("latin-1"))],
+]
+
+
+def _security_outcome(
+    method: Any, operation: Any, headers: list[tuple[bytes, bytes]], extensions: Any
+) -> Any:
+    log: list[Any] = []
+    operation.next_app = Recorder(log, "next")
+    scope: dict[str, Any] = {"type": "http", "headers": headers, "path": "/x", "method": "GET"}
+    if extensions is not None:
+        scope["extensions"] = _plain(extensions)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def send(message: Any) -> None:
+        return None
+
+    async def call() -> Any:
+        try:
+            await method(operation, scope, receive, send)
+        except Exception as exc:
+            status = getattr(exc, "status_code", getattr(exc, "status", None))
+            return ("raised", type(exc), str(exc), getattr(exc, "detail", None), status)
+        return ("passed", [(n, s, r is receive, x is send) for n, s, r, x in log], _plain(scope))
+
+    return asyncio.run(call())
+
+
+@pytest.mark.parametrize(
+    "func",
+    ["check_token", "check_token_async", "check_token_later", "check_token_with_scopes"],
+)
+def test_security_operation_verifies_the_same_way(func: str) -> None:
+    """Connexion's verification and the replacement, on the same operation, for every kind of
+    Authorization header and every kind of answer: the same next app called with the same
+    scope (token_info and user in connexion_context), or the same error."""
+    from connexion.middleware.security import SecurityOperation
+    from connexion.security import SecurityHandlerFactory
+
+    from crm import connexion_patch
+
+    connexion_patch.enable()  # the cached signature check, as in the app
+    schemes = {"bearerAuth": {"type": "http", "scheme": "bearer",
+                              "x-bearerInfoFunc": f"{HERE}.{func}"}}  # fmt: skip
+    securities: list[Any] = [[{"bearerAuth": []}], []]
+    original = tail_calls.ORIGINALS["connexion.middleware.security.SecurityOperation.__call__"]
+    compared = 0
+    for security in securities:
+        operation = SecurityOperation(
+            Recorder([], "next"),
+            security_handler_factory=SecurityHandlerFactory(),
+            security=security,
+            security_schemes=schemes,
+        )
+        for headers in AUTHORIZATIONS:
+            for extensions in (None, {}, {"connexion_context": {"db": 1}}):
+                theirs = _security_outcome(original, operation, headers, extensions)
+                ours = _security_outcome(
+                    tail_calls._security_operation, operation, headers, extensions
+                )
+                assert ours == theirs, (security, headers, extensions)
+                compared += 1
+    assert compared == 2 * len(AUTHORIZATIONS) * 3
+
+
+def test_the_bearer_shortcut_is_taken_only_for_a_plain_bearer_function() -> None:
+    """Which operations the replacement verifies itself; every other shape is Connexion's."""
+    from connexion.middleware.security import SecurityOperation
+    from connexion.security import SecurityHandlerFactory
+
+    def operation(func: str, security: Any = None, scheme: Any = None) -> Any:
+        schemes = {
+            "bearerAuth": scheme
+            or {"type": "http", "scheme": "Bearer", "x-bearerInfoFunc": f"{HERE}.{func}"},
+            "key": {"type": "apiKey", "in": "header", "name": "X-Key",
+                    "x-apikeyInfoFunc": f"{HERE}.{func}"},
+        }  # fmt: skip
+        return SecurityOperation(
+            Recorder([], "next"),
+            security_handler_factory=SecurityHandlerFactory(),
+            security=security if security is not None else [{"bearerAuth": []}],
+            security_schemes=schemes,
+        )
+
+    assert tail_calls._bearer_function(operation("check_token")) is check_token
+    assert tail_calls._bearer_function(operation("check_token_later")) is check_token_later
+    assert tail_calls._bearer_function(operation("check_token_async")) is None
+    assert tail_calls._bearer_function(operation("check_token_with_scopes")) is None
+    assert tail_calls._bearer_function(operation("check_token", [{"key": []}])) is None
+    two = [{"bearerAuth": []}, {"key": []}]
+    assert tail_calls._bearer_function(operation("check_token", two)) is None
+    both = [{"bearerAuth": [], "key": []}]
+    assert tail_calls._bearer_function(operation("check_token", both)) is None
+    basic = {"type": "http", "scheme": "basic", "x-basicInfoFunc": f"{HERE}.check_token"}
+    assert tail_calls._bearer_function(operation("check_token", scheme=basic)) is None
+
+
 # --- a served request ---------------------------------------------------------------------
 
 # The frames between the app's entry and a handler of a GET, in production: each one a layer
@@ -318,7 +513,6 @@ def test_exception_middleware_handles_the_same_errors(error: Exception | None) -
 PRODUCTION_CHAIN = [
     "tests/unit/test_tail_calls.py:handler",
     "crm/operations.py:_call",  # awaits the handler, then sends its response
-    "connexion/middleware/security.py:SecurityOperation.__call__",  # awaits the verification
     "starlette/_exception_handler.py:wrapped_app",  # error handlers: a try
     "crm/observability/requests.py:ObservabilityMiddleware.__call__",  # the access line
     "starlette/middleware/errors.py:ServerErrorMiddleware.__call__",  # the last resort

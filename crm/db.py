@@ -129,6 +129,7 @@ class Executor(Protocol):
 
 
 COMPILED_MAX = 4096  # statements kept compiled per database
+TENANTS_KEPT = 4096  # tenant executors kept per PostgreSQL database
 
 
 class Database(ABC):
@@ -390,6 +391,7 @@ class PostgresDatabase(Database):
         )
         self._opened = False
         self._opening = asyncio.Lock()
+        self._tenants: dict[uuid.UUID, _TenantPg] = {}
 
     async def _ensure_open(self) -> None:
         # Opened on first use, inside the running loop (the app factory runs outside one).
@@ -423,7 +425,15 @@ class PostgresDatabase(Database):
             )
 
     def for_tenant(self, tenant_id: uuid.UUID) -> Executor:
-        return _TenantPg(self, str(tenant_id)) if self.row_security else self
+        if not self.row_security:
+            return self
+        # one per tenant, kept: it holds nothing but the database and the tenant's id
+        executor = self._tenants.get(tenant_id)
+        if executor is None:
+            if len(self._tenants) >= TENANTS_KEPT:
+                self._tenants.clear()
+            executor = self._tenants[tenant_id] = _TenantPg(self, str(tenant_id))
+        return executor
 
     def _reader(self, type_: sa.types.TypeEngine[Any]) -> Callable[[Any], Any] | None:
         if isinstance(type_, sa.Numeric) and not type_.asdecimal:

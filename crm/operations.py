@@ -27,12 +27,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from copy import deepcopy
+from functools import lru_cache
 from typing import Any
 
 from connexion.apps.asynchronous import AsyncOperation
 from connexion.context import operation as current_operation
 from connexion.decorators import StarletteDecorator
-from connexion.decorators.parameter import CONTEXT_NAME, sanitized, unwrap_decorators
+from connexion.decorators.parameter import CONTEXT_NAME, unwrap_decorators
+from connexion.decorators.parameter import sanitized as connexion_sanitized
 from connexion.decorators.response import AsyncResponseDecorator
 from connexion.frameworks.starlette import Starlette as StarletteFramework
 from connexion.http_facts import FORM_CONTENT_TYPES
@@ -46,6 +48,10 @@ from starlette.types import Receive, Scope, Send
 from crm.connexion_patch import content_type_of
 from crm.openapi31 import PARSED_BODY, PARSED_PARAMS
 from crm.uri_params import ParameterPlan
+
+# Connexion's argument name of a parameter (three regular expressions), once per name: the
+# names are the spec's (strict validation refuses any other before a handler is called).
+sanitized = lru_cache(maxsize=1024)(connexion_sanitized)
 
 _CACHE = "_crm_call"
 _NOTHING = object()

@@ -6,6 +6,7 @@ value down the whole chain and the next suspension back up it: every layer costs
 resume, not once (docs/architecture.md, "The hot path", item 10).
 
 Most of Connexion's per-request layers do some work and end by awaiting the next app:
+`ConnexionMiddleware` (the stack built on the first call, the app into the scope),
 `RoutingMiddleware` (the routing context, then its router), `RoutingOperation` (the
 operation's id into the scope), `RoutedMiddleware` (look the operation up; four of them per
 request: security, validation, context, the app), `LifespanMiddleware` (nothing for HTTP),
@@ -28,9 +29,9 @@ that takes the token alone: `crm.auth.decode_token`), the replacement does what 
 tail call; any other shape goes through Connexion's own `__call__`.
 
 Context variables are per task, not per coroutine, so `ContextOperation`'s `set` calls reach
-the handler as before. The outermost app stays a coroutine function (uvicorn tells ASGI 3
-from ASGI 2 by that). tests/unit/test_tail_calls.py pins the source of each replaced method and
-checks the depth of a served request's chain.
+the handler as before. The outermost app (`AbstractApp.__call__`) stays a coroutine function
+(uvicorn tells ASGI 3 from ASGI 2 by that). tests/unit/test_tail_calls.py pins the source of
+each replaced method and checks the depth of a served request's chain.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from connexion.middleware.abstract import logger as routed_logger
 from connexion.middleware.context import ContextOperation
 from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
+from connexion.middleware.main import ConnexionMiddleware
 from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
 from connexion.middleware.routing import _scope as _routing_scope
 from connexion.middleware.security import SecurityOperation
@@ -62,6 +64,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 ORIGINALS: dict[str, t.Any] = {
+    "connexion.middleware.main.ConnexionMiddleware.__call__": ConnexionMiddleware.__call__,
     "connexion.middleware.routing.RoutingMiddleware.__call__": RoutingMiddleware.__call__,
     "connexion.middleware.routing.RoutingOperation.__call__": RoutingOperation.__call__,
     "connexion.middleware.abstract.RoutedMiddleware.__call__": RoutedMiddleware.__call__,
@@ -76,6 +79,17 @@ ORIGINALS: dict[str, t.Any] = {
         StarletteExceptionMiddleware.__call__
     ),
 }
+
+
+def _connexion_middleware(
+    self: ConnexionMiddleware, scope: Scope, receive: Receive, send: Send
+) -> Awaitable[None]:
+    if self.middleware_stack is None:
+        self.app, self.middleware_stack = self._build_middleware_stack()
+    # Set so starlette router throws exceptions instead of returning error responses
+    # This instance is also passed to any lifespan handler
+    scope["app"] = self
+    return self.app(scope, receive, send)  # type: ignore[no-any-return]
 
 
 def _routing_middleware(
@@ -276,6 +290,8 @@ def _plain_bearer_function(operation: SecurityOperation) -> Callable[[str], t.An
 
 # (the original's name in ORIGINALS, the class, the replacement of its __call__)
 REPLACED: list[tuple[str, type, t.Any]] = [
+    ("connexion.middleware.main.ConnexionMiddleware.__call__", ConnexionMiddleware,
+     _connexion_middleware),
     ("connexion.middleware.routing.RoutingMiddleware.__call__", RoutingMiddleware,
      _routing_middleware),
     ("connexion.middleware.routing.RoutingOperation.__call__", RoutingOperation,

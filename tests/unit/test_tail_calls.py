@@ -23,6 +23,7 @@ from connexion.middleware.abstract import ROUTING_CONTEXT, RoutedMiddleware
 from connexion.middleware.context import ContextOperation
 from connexion.middleware.exceptions import ExceptionMiddleware
 from connexion.middleware.lifespan import LifespanMiddleware
+from connexion.middleware.main import ConnexionMiddleware
 from connexion.middleware.routing import RoutingMiddleware, RoutingOperation
 from connexion.middleware.routing import _scope as routing_scope
 from connexion.resolver import Resolver
@@ -32,6 +33,7 @@ from crm.app import create_app
 from crm.settings import Settings
 
 PINNED = {
+    "connexion.middleware.main.ConnexionMiddleware.__call__": "473eac78e7a24c3f",
     "connexion.middleware.routing.RoutingMiddleware.__call__": "32944caa9c9cad13",
     "connexion.middleware.routing.RoutingOperation.__call__": "634b2f09f2375ba4",
     "connexion.middleware.abstract.RoutedMiddleware.__call__": "10e95f7a2d823872",
@@ -193,6 +195,30 @@ def test_routed_middleware_reaches_the_same_operation() -> None:
         make,
         SCOPES,
     )
+
+
+def test_connexion_middleware_builds_its_stack_once_and_hands_on() -> None:
+    built: list[Any] = []
+    middleware = ConnexionMiddleware.__new__(ConnexionMiddleware)  # "app" in the scope: one
+
+    def make(log: list[Any]) -> Any:
+        middleware.middleware_stack = None  # not built yet
+
+        def build() -> Any:
+            built.append(1)
+            return Recorder(log, "stack"), ["the stack"]
+
+        middleware._build_middleware_stack = build  # type: ignore[method-assign]
+        return middleware
+
+    scopes = [{"type": "http"}, {"type": "lifespan"}]
+    _side_by_side(
+        "connexion.middleware.main.ConnexionMiddleware.__call__",
+        tail_calls._connexion_middleware,
+        make,
+        scopes,
+    )
+    assert len(built) == 2 * len(scopes)  # built on the first call of each run
 
 
 def test_lifespan_middleware_passes_the_same_way() -> None:
@@ -516,7 +542,6 @@ PRODUCTION_CHAIN = [
     "starlette/_exception_handler.py:wrapped_app",  # error handlers: a try
     "crm/observability/requests.py:ObservabilityMiddleware.__call__",  # the access line
     "starlette/middleware/errors.py:ServerErrorMiddleware.__call__",  # the last resort
-    "connexion/middleware/main.py:ConnexionMiddleware.__call__",
     "connexion/apps/abstract.py:AbstractApp.__call__",  # uvicorn's app: a coroutine function
 ]
 

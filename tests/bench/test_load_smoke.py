@@ -9,11 +9,13 @@ measured by `python -m bench.load.run`, not here.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import Iterator
 
 import pytest
 
+from bench import inprocess
 from bench.load import run
 from bench.load.pg import Cluster
 from bench.load.seed import Fixture, Shape, seed
@@ -108,3 +110,17 @@ def test_every_scenario_runs_under_wrk_without_a_failure(
             assert result["requests"] > 0, (scenario, server.name)
             assert result["failed"] == 0, (scenario, server.name, result, server.log_tail())
             assert result["server_cpu_ms"] > 0
+
+
+def test_the_in_process_benchmark_runs_every_scenario(seeded: tuple[Cluster, Fixture]) -> None:
+    """bench.inprocess on the same seed: a few requests per scenario to both apps, every answer
+    the scenario's success (measure raises on any other status), and a report of them all."""
+    cluster, fixture = seeded
+    results = asyncio.run(inprocess.measure(cluster, fixture, requests=6, rounds=2, warmup=2))
+    assert [r.scenario for r in results] == [s for s in inprocess.SCENARIOS for _ in range(2)]
+    for r in results:
+        assert len(r.api_ns) == len(r.baseline_ns) == 6
+        assert min(r.api_ns + r.baseline_ns) > 0
+    text = inprocess.report(results, 6, "test")
+    assert "| create | 2 |" in text
+    assert "- update: " in text

@@ -22,8 +22,8 @@ Reported per scenario and round: the median and the 10th percentile of each app'
 CPU, and their ratios; the spread of the rounds shows the noise (a few % here, against 10-15 %
 under wrk). It is the instrument for before/after comparisons of the API's own cost (run it on
 both commits). It is not the acceptance figure: one request at a time, its ratios run higher
-than the load benchmark's, whose servers each serve 32 connections (at c44b085: detail 1.60
-here, 1.43 there; create 1.88 and 1.49; list 1.38 and 0.95).
+than the load benchmark's, whose servers each serve 32 connections (compare
+bench/results/inprocess.md with bench/results/load.md of the same commit).
 """
 
 from __future__ import annotations

@@ -254,14 +254,15 @@ async def _verified_later(
 
 
 _BEARER = "_crm_bearer_function"
+_NOT_YET = object()  # not looked for yet (None: looked for, not this shape)
 
 
 def _bearer_function(operation: SecurityOperation) -> Callable[[str], t.Any] | None:
     """The function an operation's security calls with a bearer token, when the security is
     one requirement of one HTTP bearer scheme that Connexion's BearerSecurityHandler checks
     with a plain function of the token alone; None otherwise (found once per operation)."""
-    found = operation.__dict__.get(_BEARER, NO_VALUE)
-    if found is NO_VALUE:
+    found = operation.__dict__.get(_BEARER, _NOT_YET)
+    if found is _NOT_YET:
         found = _plain_bearer_function(operation)
         operation.__dict__[_BEARER] = found
     return found  # type: ignore[no-any-return]

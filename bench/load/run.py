@@ -11,8 +11,10 @@
    and HTTP implementation, no access log; both answers are compared once (same rows).
 3. Scenarios list, detail, create and mix (60 % list, 25 % detail, 5 % create, 10 % pipeline
    count): per round a 3 s warm-up and a `--duration` run of wrk, API and baseline
-   alternating (the order flips every round); the median of the rounds is reported, with the
-   server's and PostgreSQL's CPU time per request (from /proc).
+   alternating (the order flips every round), each run on a server process started for it
+   (`--no-fresh-servers`: one process for all), a run disturbed by other jobs run again; the
+   median of the rounds is reported, with the server's and PostgreSQL's CPU time per request
+   (from /proc). `--scenarios list,detail` runs only those.
 4. The slow-report run: the mix against the API, once alone and once while a few clients
    fire a slow report back to back, with a 10 Hz probe of a detail request.
 5. A py-spy profile of the API under the list scenario.
@@ -61,6 +63,7 @@ JWT_SECRET = "bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 UNUSED_PG = "postgresql://bench@127.0.0.1/unused"
 SCENARIOS = ("list", "list_all", "detail", "create", "update", "search", "mix")
 GOAL = 0.7  # API req/s ÷ baseline req/s (issue 12), with every check in place
+CPU_GOAL = 1.5  # API server CPU per request ÷ the baseline's, at most (issue 12)
 PIPELINE_REPORT = "/api/reports/pipeline"
 PIPELINE_FALLBACK = "/api/leads?include_total=true&limit=1&status=new"
 SEARCH_PATH = "/api/search?q=globex&limit=5"  # a word of many seeded names (bench.load.seed)
@@ -151,6 +154,13 @@ class Server:
                     return
             time.sleep(0.3)
         raise RuntimeError(f"{self.name} not ready after {timeout} s:\n{self.log_tail()}")
+
+    def restart(self, path: str, headers: dict[str, str]) -> None:
+        """A new process in place of this one (same command, same log file), once `path`
+        answers 200."""
+        self.stop()
+        self.start(self.log_path.parent, self.log_path.stem)
+        self.wait_ready(path, headers)
 
     def log_tail(self) -> str:
         try:
@@ -396,6 +406,30 @@ def run_wrk(
     return result
 
 
+# --disturbed-threshold, --disturbed-retries
+DISTURBED = {"threshold": 5.0, "retries": 2}
+
+
+def measured_run(load: Load, server: Server, scenario: str, pg_pid: int | None) -> dict[str, Any]:
+    """A warm-up and a measured run of `scenario`; the measured run again (warm-up included)
+    while other jobs took more than DISTURBED["threshold"] % of the machine during it, at most
+    DISTURBED["retries"] times. On 2 cores another job's burst lands on whichever server is
+    being measured; the run kept is the last, `reruns` says how many were dropped."""
+    reruns = 0
+    while True:
+        wait_for_quiet()
+        run_wrk(load, server, scenario, load.warmup, pg_pid)
+        result = run_wrk(load, server, scenario, load.duration, pg_pid)
+        if result["other_cpu_pct"] <= DISTURBED["threshold"] or reruns >= DISTURBED["retries"]:
+            result["reruns"] = reruns
+            return result
+        reruns += 1
+        log(
+            f"{scenario:7} {server.name:8} disturbed: other jobs took "
+            f"{result['other_cpu_pct']:.0f} % of the machine; again"
+        )
+
+
 def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     keys = ("rps", "p50_ms", "p95_ms", "p99_ms", "server_cpu_ms", "pg_cpu_ms", "wrk_cpu_ms")
     out: dict[str, Any] = {k: statistics.median(r[k] for r in runs) for k in keys if k in runs[0]}
@@ -403,6 +437,7 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     out["requests"] = sum(r["requests"] for r in runs)
     out["rounds"] = [round(r["rps"]) for r in runs]
     out["other_cpu_pct"] = max(r["other_cpu_pct"] for r in runs)
+    out["reruns"] = sum(r.get("reruns", 0) for r in runs)
     return out
 
 
@@ -413,7 +448,15 @@ def benchmark(
     pg_pid: int | None,
     reset: Callable[[], None],
     scenarios: Sequence[str] = SCENARIOS,
+    restart: Callable[[Server], None] | None = None,
 ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per scenario, `rounds` measured runs of each server, alternating (the order flips every
+    round); `restart`, when given, starts a server afresh before each of its runs. A server
+    process keeps its own speed for its whole life: five starts of the API, measured in
+    process (bench.inprocess's way, detail), had medians from 570 to 850 µs per request while
+    the blocks within each stayed within about 5 % of one another. With one process per
+    server for every round, one unlucky start decided a scenario; a new process per round
+    samples that too, for both servers alike."""
     results: dict[str, dict[str, dict[str, Any]]] = {}
     for scenario in scenarios:
         reset()
@@ -421,9 +464,9 @@ def benchmark(
         for r in range(rounds):
             order = servers if r % 2 == 0 else list(reversed(servers))
             for server in order:
-                wait_for_quiet()
-                run_wrk(load, server, scenario, load.warmup, pg_pid)
-                result = run_wrk(load, server, scenario, load.duration, pg_pid)
+                if restart is not None:
+                    restart(server)
+                result = measured_run(load, server, scenario, pg_pid)
                 runs[server.name].append(result)
                 log(
                     f"{scenario:7} round {r + 1} {server.name:8} {result['rps']:8.0f} req/s  "
@@ -770,9 +813,11 @@ def one_statement_page(lead: Any) -> Any:
 
     def build() -> sa.Select[Any]:
         table = table_of(lead)
+        owner_rule = visible_to_caller(lead)
+        assert owner_rule is not None  # leads have the owner rule
         return (
             sa.select(*api_columns(lead))
-            .where(*scoped(table), visible_to_caller(lead), table.c.deleted_at.is_(None))
+            .where(*scoped(table), owner_rule, table.c.deleted_at.is_(None))
             .order_by(table.c.created_at.desc(), table.c.id.desc())
             .limit(sa.bindparam("limit", type_=sa.Integer()))
             .offset(sa.bindparam("offset", type_=sa.Integer()))
@@ -928,12 +973,14 @@ def write_report(
     pipeline_note: str,
     plans: list[str],
     code: str,
+    fresh: bool = True,
 ) -> None:
     lines = ["# Load benchmark: the API against a raw Starlette + psycopg baseline", ""]
     lines += [
         "Written by `.venv/bin/python -m bench.load.run` (bench/load/README.md). "
         f"Ratio = API req/s ÷ baseline req/s; goal ≥ {GOAL} on list, detail, create and the mix "
-        "(issue 12), server CPU per request within 1.5 × the baseline's, with every check in "
+        f"(issue 12), server CPU per request within {CPU_GOAL} × the baseline's (✗ marks a "
+        "miss of either), with every check in "
         "place (CRM_ENV=production: request validation, JWT verification and the per-statement "
         "session guard on; Swagger UI and response validation off).",
         "",
@@ -949,7 +996,7 @@ def write_report(
         "",
     ]
     if results:
-        lines += results_section(results, load, rounds)
+        lines += results_section(results, load, rounds, fresh=fresh)
         if rls_off:
             lines += rls_off_section(results, rls_off, load)
     lines += [
@@ -987,7 +1034,7 @@ def write_report(
         "- wrk command lines:",
         "",
     ]
-    lines += [f"      {load.shown(s)}" for s in SCENARIOS]
+    lines += [f"      {load.shown(s)}" for s in results or SCENARIOS]
     lines += [""]
     lines += [
         "## The benchmark's statements in PostgreSQL",
@@ -1009,23 +1056,31 @@ def write_report(
 
 
 def results_section(
-    results: dict[str, dict[str, dict[str, Any]]], load: Load, rounds: int
+    results: dict[str, dict[str, dict[str, Any]]], load: Load, rounds: int, *, fresh: bool
 ) -> list[str]:
+    started = (
+        "each measured run on a server process started for it (a process keeps its own speed "
+        "for its whole life: `benchmark` in bench/load/run.py)"
+        if fresh
+        else "one process per server for every round (--no-fresh-servers)"
+    )
     lines = [
         "## Results",
         "",
         f"Median of {rounds} rounds of {load.duration} s (after a {load.warmup} s warm-up each), "
         f"wrk with {load.threads} thread(s) and {load.connections} connections, one uvicorn "
-        "worker per server. The API runs with row-level security on (connected as a member of "
-        "`crm_app`; each pooled connection holds its tenant's `app.tenant_id`, set when it "
-        "changes tenant).",
+        f"worker per server, {started}. A run during which other jobs took more than "
+        f"{DISTURBED['threshold']:.0f} % of the machine was run again, at most "
+        f"{DISTURBED['retries']} times (the reruns column below). The API runs with row-level "
+        "security on (connected as a member of `crm_app`; each pooled connection holds its "
+        "tenant's `app.tenant_id`, set when it changes tenant).",
         "",
-        *ratio_table(results, SCENARIOS),
+        *ratio_table(results, tuple(results)),
     ]
     bound = [
         f"{sc} (PostgreSQL {results[sc]['api']['pg_cpu_ms']:.1f} ms CPU per request against "
         f"the server's {results[sc]['api']['server_cpu_ms']:.1f})"
-        for sc in SCENARIOS
+        for sc in results
         if results[sc]["api"]["pg_cpu_ms"] > 3 * results[sc]["api"]["server_cpu_ms"]
     ]
     if bound:
@@ -1053,9 +1108,11 @@ def ratio_table(
         ratio = a["rps"] / b["rps"] if b["rps"] else 0.0
         cpu_ratio = b["server_cpu_ms"] / a["server_cpu_ms"] if a["server_cpu_ms"] else 0.0
         mark = "" if ratio >= GOAL else " ✗"
+        cpu_mark = "" if cpu_ratio * CPU_GOAL >= 1 else " ✗"
         lines.append(
             f"| {scenario} | {a['rps']:.0f} | {b['rps']:.0f} | **{ratio:.2f}**{mark} | {ms3(a)} "
-            f"| {ms3(b)} | {a['server_cpu_ms']:.2f} / {b['server_cpu_ms']:.2f} ({cpu_ratio:.2f}) "
+            f"| {ms3(b)} | {a['server_cpu_ms']:.2f} / {b['server_cpu_ms']:.2f} "
+            f"({cpu_ratio:.2f}){cpu_mark} "
             f"| {a['pg_cpu_ms']:.2f} / {b['pg_cpu_ms']:.2f} | {a['failed']} / {b['failed']} |"
         )
     return lines
@@ -1100,15 +1157,16 @@ def rounds_table(results: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
         "round (other people's jobs; above a few % the round is disturbed):",
         "",
         "| scenario | API rounds | baseline rounds | wrk CPU ms/req API / base "
-        "| other CPU, max % API / base |",
-        "|---|---|---|---|---|",
+        "| other CPU, max % API / base | reruns API / base |",
+        "|---|---|---|---|---|---|",
     ]
     for scenario in results:
         a, b = results[scenario]["api"], results[scenario]["baseline"]
         lines.append(
             f"| {scenario} | {a['rounds']} | {b['rounds']} "
             f"| {a['wrk_cpu_ms']:.2f} / {b['wrk_cpu_ms']:.2f} "
-            f"| {a['other_cpu_pct']:.0f} / {b['other_cpu_pct']:.0f} |"
+            f"| {a['other_cpu_pct']:.0f} / {b['other_cpu_pct']:.0f} "
+            f"| {a.get('reruns', 0)} / {b.get('reruns', 0)} |"
         )
     return lines
 
@@ -1267,6 +1325,9 @@ def rls_off_benchmark(
     args: argparse.Namespace,
     reset: Callable[[], None],
     headers: dict[str, str],
+    *,
+    scenarios: Sequence[str] = RLS_OFF_SCENARIOS,
+    restart: Callable[[Server], None] | None = None,
 ) -> dict[str, dict[str, dict[str, Any]]]:
     """RLS_OFF_SCENARIOS again with a second API as the tables' owner, DB_ROW_SECURITY off; the
     RLS API is stopped meanwhile (the idle server costs nothing, but holds its pool) and
@@ -1283,7 +1344,8 @@ def rls_off_benchmark(
             args.rls_off_rounds,
             cluster.postmaster_pid(),
             reset,
-            RLS_OFF_SCENARIOS,
+            scenarios,
+            restart=restart,
         )
     finally:
         owner.stop()
@@ -1314,6 +1376,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=1,
         help="rounds of list, detail, create and the mix with the API as the owner (0: none)",
     )
+    parser.add_argument(
+        "--fresh-servers",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="start each server afresh before each of its measured runs",
+    )
+    parser.add_argument(
+        "--scenarios", default=",".join(SCENARIOS), help="which scenarios (default: all)"
+    )
+    parser.add_argument(
+        "--disturbed-threshold",
+        type=float,
+        default=DISTURBED["threshold"],
+        help="%% of the machine other jobs may take during a measured run before it is rerun",
+    )
+    parser.add_argument(
+        "--disturbed-retries",
+        type=int,
+        default=DISTURBED["retries"],
+        help="reruns of a disturbed run at most",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument(
         "--quiet-threshold", type=float, default=10.0, help="%% CPU others may use between runs"
@@ -1323,6 +1406,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     QUIET.update(threshold=args.quiet_threshold, patience=args.quiet_patience)
+    DISTURBED.update(threshold=args.disturbed_threshold, retries=args.disturbed_retries)
+    scenarios = tuple(s for s in args.scenarios.split(",") if s)
+    unknown = set(scenarios) - set(SCENARIOS)
+    if unknown:
+        parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
 
     ensure_wrk()
     reuse = args.reuse and (args.cluster_dir / "fixture.json").is_file()
@@ -1368,15 +1456,36 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if removed:
                     log(f"removed the {removed} leads created so far, VACUUM ANALYZE leads")
 
+            def restart(server: Server) -> None:
+                server.restart("/api/leads?limit=1", headers)
+
+            fresh = restart if args.fresh_servers else None
             results = (
                 {}
                 if args.slow_only
-                else benchmark(load, servers, args.rounds, cluster.postmaster_pid(), reset)
+                else benchmark(
+                    load,
+                    servers,
+                    args.rounds,
+                    cluster.postmaster_pid(),
+                    reset,
+                    scenarios,
+                    restart=fresh,
+                )
             )
             rls_off: dict[str, dict[str, dict[str, Any]]] = {}
             if args.rls_off_rounds and not args.slow_only:
                 rls_off = rls_off_benchmark(
-                    load, api, baseline, cluster, fixture, args, reset, headers
+                    load,
+                    api,
+                    baseline,
+                    cluster,
+                    fixture,
+                    args,
+                    reset,
+                    headers,
+                    scenarios=[s for s in RLS_OFF_SCENARIOS if s in scenarios],
+                    restart=fresh,
                 )
             slow = None
             if not args.skip_slow:
@@ -1405,6 +1514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 pipeline_note=pipeline_note,
                 plans=plans,
                 code=code,
+                fresh=args.fresh_servers,
             )
             log(f"wrote {args.output}")
         finally:

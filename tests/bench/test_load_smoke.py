@@ -10,8 +10,10 @@ measured by `python -m bench.load.run`, not here.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +126,62 @@ def test_the_in_process_benchmark_runs_every_scenario(seeded: tuple[Cluster, Fix
     text = inprocess.report(results, 6, "test")
     assert "| create | 2 |" in text
     assert "- update: " in text
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is installed by ./dev setup")
+def test_each_measured_run_gets_a_server_started_for_it(
+    seeded: tuple[Cluster, Fixture],
+    servers: tuple[run.Server, run.Server],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cluster, fixture = seeded
+    monkeypatch.setitem(run.QUIET, "threshold", 100.0)  # a busy test machine: never wait
+    monkeypatch.setitem(run.DISTURBED, "threshold", 100.0)  # nor rerun
+    headers = {"Authorization": f"Bearer {run.mint_token(fixture)}"}
+    pids: list[tuple[str, int, int]] = []
+
+    def restart(server: run.Server) -> None:
+        assert server.proc is not None
+        before = server.proc.pid
+        server.restart("/api/leads?limit=1", headers)
+        assert server.proc is not None
+        pids.append((server.name, before, server.proc.pid))
+
+    load = dataclasses.replace(_load(cluster, fixture, run.PIPELINE_FALLBACK), warmup=1)
+    results = run.benchmark(load, servers, 2, None, lambda: None, ("detail",), restart=restart)
+    # round 1 API then baseline, round 2 the other way round; every run on a new process
+    assert [name for name, _, _ in pids] == ["api", "baseline", "baseline", "api"]
+    assert all(before != after for _, before, after in pids)
+    for name in ("api", "baseline"):
+        assert results["detail"][name]["failed"] == 0
+        assert len(results["detail"][name]["rounds"]) == 2
+        assert results["detail"][name]["reruns"] == 0
+
+
+def test_a_disturbed_run_is_run_again_at_most_the_retries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """measured_run's rule alone: wrk's results stand in (other jobs' share is what decides)."""
+    shares: list[float] = []
+
+    def fake_wrk(
+        load: run.Load, server: run.Server, scenario: str, seconds: int, pg: int | None
+    ) -> dict[str, float]:
+        return {"other_cpu_pct": shares.pop(0), "rps": 1.0, "p50_ms": 1.0, "p99_ms": 1.0}
+
+    monkeypatch.setattr(run, "run_wrk", fake_wrk)
+    monkeypatch.setattr(run, "wait_for_quiet", lambda: 0.0)
+    monkeypatch.setitem(run.DISTURBED, "threshold", 5.0)
+    monkeypatch.setitem(run.DISTURBED, "retries", 2)
+    server = run.Server("api", [], {}, 0)
+    load = run.Load(1, 1, 1, 0, "t", "w", Path("ids"), "", "a")
+
+    # each attempt is a warm-up and a measured run: the measured one's share decides
+    shares[:] = [0.0, 40.0, 0.0, 3.0]
+    kept = run.measured_run(load, server, "detail", None)
+    assert (kept["other_cpu_pct"], kept["reruns"], shares) == (3.0, 1, [])
+
+    shares[:] = [0.0, 40.0, 0.0, 30.0, 0.0, 20.0, 0.0, 1.0]
+    kept = run.measured_run(load, server, "detail", None)
+    assert (kept["other_cpu_pct"], kept["reruns"]) == (20.0, 2)  # given up: the last one kept
+    assert shares == [0.0, 1.0]

@@ -143,12 +143,19 @@ def _plural(n: Any, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _a(kind: str) -> str:
+    """A JSON Schema type with its article: "a string", "an integer", "null"."""
+    if kind == "null":
+        return kind
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def _message(error: ValidationError) -> str:
     """A short sentence fragment for one failing keyword, without the submitted value."""
     keyword, value = error.validator, error.validator_value
     if keyword == "type":
         kinds = value if isinstance(value, list) else [value]
-        return "must be " + " or ".join("null" if k == "null" else f"a {k}" for k in kinds)
+        return "must be " + " or ".join(_a(k) for k in kinds)
     if keyword == "minLength":
         return f"must be at least {_plural(value, 'character')} long"
     if keyword == "maxLength":

@@ -11,6 +11,7 @@ with structlog.contextvars come after the id. `Settings.log_format`: `console` f
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
 import sys
 import time
@@ -55,7 +56,13 @@ _SHARED: list[structlog.typing.Processor] = [
 
 def _orjson(value: object, **_: object) -> str:
     # orjson: the access line is formatted on every request (bench/observability.py)
-    return orjson.dumps(value, default=repr).decode()
+    try:
+        return orjson.dumps(value, default=repr).decode()
+    except orjson.JSONEncodeError:
+        # What orjson refuses and the standard encoder writes: a str with a lone surrogate
+        # (a JSON body's "\ud800" decodes to one), an integer over 64 bits. The line is still
+        # written, the surrogate as its escape, rather than lost to handleError's traceback.
+        return json.dumps(value, default=repr, separators=(",", ":"))
 
 
 def json_line(

@@ -131,6 +131,8 @@ async def test_query_parameters_are_validated_and_named(
     assert body["details"]["in"] == "parameters"
     found = {(e["in"], e["path"]) for e in body["details"]["errors"]}
     assert found == {("query", "/limit"), ("query", "/colour")}
+    (limit,) = [e for e in body["details"]["errors"] if e["path"] == "/limit"]
+    assert limit["message"] == "must be an integer"
 
 
 async def test_a_malformed_path_id_names_no_record(

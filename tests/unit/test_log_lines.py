@@ -8,6 +8,7 @@ id comes from its record (crm.observability.context), values bound with structlo
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from datetime import datetime
@@ -80,6 +81,19 @@ def test_the_direct_line_is_the_chains_line(
         assert stamp.endswith("Z")
     gap = datetime.fromisoformat(ours_time[:-1]) - datetime.fromisoformat(theirs_time[:-1])
     assert abs(gap.total_seconds()) < 5
+
+
+@pytest.mark.parametrize("log_format", ["direct", "chain"])
+def test_a_value_orjson_refuses_is_still_written(log_format: str) -> None:
+    """A lone surrogate (what a JSON body's "\\ud800" decodes to) and an integer over 64 bits:
+    the line is written, each value read back as it was logged."""
+    direct = logs.formatter("json")
+    assert isinstance(direct, logs.JsonLineFormatter)
+    formatter = direct if log_format == "direct" else direct.chain
+    record = _record("crm.x", logging.WARNING, "name %s", ("a\ud800b",), big=2**70, z="\udfff")
+    line = json.loads(formatter.format(record))
+    assert (line["event"], line["big"], line["z"]) == ("name a\ud800b", 2**70, "\udfff")
+    assert line["level"] == "warning"
 
 
 def test_a_traceback_goes_through_the_chain() -> None:

@@ -69,7 +69,7 @@ from crm.errors import (
     UnsupportedMediaType,
     error_body,
 )
-from crm.observability import sentry, wiring
+from crm.observability import access, sentry, wiring
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
 from crm.ratelimit import RateLimits, count_request
 from crm.resolver import ResourceResolver
@@ -119,6 +119,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: Any) -> AsyncIterator[None]:
         yield
+        access.flush()  # the access lines still kept (ACCESS_LOG_FLUSH_MS)
         await rate_limits.close()
         if database is None:
             await db.close()

@@ -65,17 +65,31 @@ def _orjson(value: object, **_: object) -> str:
         return json.dumps(value, default=repr, separators=(",", ":"))
 
 
+_CURRENT: Any = object()  # json_line's request id and time when none are given: the current
+
+
 def json_line(
-    message: str, logger: str, level: str, fields: dict[str, Any], *, bound: bool = True
+    message: str,
+    logger: str,
+    level: str,
+    fields: dict[str, Any],
+    *,
+    bound: bool = True,
+    request_id: str | None = _CURRENT,
+    micros: int | None = None,
 ) -> str:
     """One JSON line, as the structlog chain writes it for a plain record: the message, the
     request's id, the values bound with structlog.contextvars (unless `bound` is False: the
     caller knows none are), level, logger name, the record's own fields, time. The one place
-    this line is built (JsonLineFormatter and crm.observability.access)."""
+    this line is built (JsonLineFormatter and crm.observability.access). `request_id` and
+    `micros` (µs since 1970), when given, stand for the current request's id and the clock:
+    a line built after its request ended (access lines, buffered) keeps that request's."""
     event: dict[str, Any] = {"event": message}
-    request = context.current()
-    if request is not None:
-        event["request_id"] = request.request_id
+    if request_id is _CURRENT:
+        request = context.current()
+        request_id = request.request_id if request is not None else None
+    if request_id is not None:
+        event["request_id"] = request_id
     if bound:
         values = contextvars.copy_context()
         for var in values:
@@ -85,7 +99,7 @@ def json_line(
     event["logger"] = logger
     event.update(fields)
     event.pop("color_message", None)
-    event["time"] = now()
+    event["time"] = now() if micros is None else iso_time(micros)
     return _orjson(event)
 
 
@@ -136,16 +150,21 @@ class CrmLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
         Under the lock `Handler.handle` holds around `emit`; an error is reported as `emit`
         reports one (`handleError`, with a record made for it: none was made to write it).
         """
+        self.write_lines([line], name, level)
+
+    def write_lines(self, lines: list[str], name: str, level: int) -> None:
+        """Several formatted lines in one write, as `write_line` writes one."""
         try:
             with self.lock:  # type: ignore[union-attr]  # created by Handler.__init__
                 stream = self.stream
-                stream.write(line + self.terminator)
+                terminator = self.terminator
+                stream.write(terminator.join(lines) + terminator)
                 if stream and hasattr(stream, "flush"):
                     stream.flush()
         except RecursionError:  # as StreamHandler.emit: see bpo-36272
             raise
         except Exception:
-            record = logging.makeLogRecord({"name": name, "levelno": level, "msg": line})
+            record = logging.makeLogRecord({"name": name, "levelno": level, "msg": lines[0]})
             record.levelname = logging.getLevelName(level)
             self.handleError(record)
 

@@ -9,13 +9,14 @@ from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
 
 from crm.db import Database
-from crm.observability import logs, sentry, statements
+from crm.observability import access, logs, sentry, statements
 from crm.observability.requests import ObservabilityMiddleware, routes_of
 from crm.settings import Settings
 
 
 def configure(settings: Settings) -> None:
     logs.configure(settings)
+    access.configure(settings)
     statements.configure(settings)
     sentry.init(settings)
 

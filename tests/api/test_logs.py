@@ -22,8 +22,9 @@ import yaml
 from starlette.responses import Response
 
 from crm import responses
+from crm.app import create_app
 from crm.db import Database, Query
-from crm.observability import logs
+from crm.observability import access, logs
 from crm.observability.requests import REQUEST_ID_HEADER
 from crm.settings import Settings
 from tests.api.conftest import Api, assert_error, stub_token
@@ -229,3 +230,64 @@ async def test_a_browser_frontend_may_read_the_request_id(api: Api, settings: Se
     exposed = response.headers["access-control-expose-headers"].lower()
     assert REQUEST_ID_HEADER.lower() in exposed
     assert response.headers[REQUEST_ID_HEADER]
+
+
+class _Lifespan:
+    """An app's lifespan driven as uvicorn drives it (httpx's transport sends none)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+    async def __aenter__(self) -> _Lifespan:
+        scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}
+        self.task = asyncio.ensure_future(self.app(scope, self.inbox.get, self.outbox.put))
+        await self.inbox.put({"type": "lifespan.startup"})
+        assert (await self.outbox.get())["type"] == "lifespan.startup.complete"
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.inbox.put({"type": "lifespan.shutdown"})
+        assert (await self.outbox.get())["type"] == "lifespan.shutdown.complete"
+        await self.task
+
+
+# Logger's own steps, taken when the tests are collected: before any test has initialised
+# sentry-sdk, whose logging integration patches them for the rest of the process.
+_LOGGER_STEPS = {name: getattr(logging.Logger, name) for name in access.LOGGER_STEPS}
+
+
+@pytest.mark.parametrize("flush_ms", [50, 600_000])
+async def test_buffered_access_lines_are_written_after_the_interval_or_at_shutdown(
+    settings: Settings, database: Database, flush_ms: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ACCESS_LOG_FLUSH_MS (production's default keeps lines a moment): no line while kept,
+    then the request's own line, after the interval or when the app shuts down, whichever
+    comes first."""
+    # Logging as a served app has it: pytest's capturing handler on the root logger, or a
+    # patched Logger, rightly sends the access line through `logging`, which keeps nothing.
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])
+    for name, step in _LOGGER_STEPS.items():
+        monkeypatch.setattr(logging.Logger, name, step)
+    app = create_app(replace(settings, access_log_flush_ms=flush_ms), database=database)
+    lines = read_logs()
+    assert access._direct_handler() is logs.installed_handler()
+    try:
+        async with _Lifespan(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                response = await client.get("/api/health")
+            assert response.status_code == 200
+            assert lines.events("request") == []  # kept
+            await asyncio.sleep(0.5)
+            if flush_ms < 500:  # the interval is over: written while the app runs
+                assert len(lines.events("request")) == 1
+            else:
+                assert lines.events("request") == []
+        (line,) = lines.events("request")  # and nothing lost at shutdown
+        assert line["request_id"] == response.headers[REQUEST_ID_HEADER]
+        assert (line["path"], line["status"]) == ("/api/health", 200)
+    finally:
+        create_app(settings, database=database)  # the tests' own: each line at once

@@ -69,7 +69,7 @@ async def test_the_state_column_is_what_the_api_answers(api: Api) -> None:
 
 def test_the_settings_table_is_what_the_code_reads() -> None:
     code = (ROOT / "crm" / "settings.py").read_text(encoding="utf-8")
-    read = set(re.findall(r'get\(\s*"([A-Z_]+)"\s*\)|get, "([A-Z_]+)"', code))
+    read = set(re.findall(r'get\(\s*"([A-Z_]+)"\s*\)|get,\s*"([A-Z_]+)"', code))
     names = {a or b for a, b in read}
     names |= set(
         re.findall(r'os\.environ\.get\("([A-Z_]+)"\)', (ROOT / "crm" / "cli.py").read_text())

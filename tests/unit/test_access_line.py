@@ -8,9 +8,11 @@ handler, a patched Logger, console lines, structlog-bound values) must go throug
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -244,3 +246,94 @@ def test_cached_metric_children_count_on_the_registrys_labels() -> None:
     was = REGISTRY.get_sample_value("crm_http_requests_total", unrouted) or 0.0
     metrics.observe_request(None, 404, 0.01)
     assert REGISTRY.get_sample_value("crm_http_requests_total", unrouted) == was + 1
+
+
+# --- buffered lines (ACCESS_LOG_FLUSH_MS) -----------------------------------------------------
+
+
+@pytest.fixture
+def kept(buffer: io.StringIO, monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
+    """Buffering on, for a minute: within a test only `flush` (or a full buffer) writes."""
+    monkeypatch.setattr(access._buffer, "seconds", 60.0)
+    yield buffer
+    access.flush()
+    access._buffer.armed = None
+
+
+def _write_as(request_id: str | None, fields: dict[str, Any] | None = None) -> None:
+    token = context.start(request_id)[1] if request_id else None
+    try:
+        access.write(dict(fields or FIELDS))
+    finally:
+        if token is not None:
+            context.finish(token)
+
+
+@pytest.mark.anyio
+async def test_a_kept_line_is_the_line_its_request_would_have_written(
+    kept: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ended = 1_790_000_000_123_456_789  # ns: the clock as the request ends
+    monkeypatch.setattr(time, "time_ns", lambda: ended)
+    monkeypatch.setattr(access._buffer, "seconds", 0.0)
+    _write_as("req-7")  # unbuffered: written now
+    (at_once,) = kept.getvalue().splitlines()
+    kept.truncate(0)
+    kept.seek(0)
+
+    monkeypatch.setattr(access._buffer, "seconds", 60.0)
+    _write_as("req-7")
+    assert kept.getvalue() == ""  # kept
+    monkeypatch.setattr(time, "time_ns", lambda: ended + 30 * 10**9)  # written 30 s later
+    access.flush()
+    assert kept.getvalue().splitlines() == [at_once]  # same request id, same time: its end
+    expected = datetime.fromtimestamp(ended // 10**9, tz=UTC).replace(microsecond=123456)
+    assert orjson.loads(at_once)["time"] == expected.isoformat().replace("+00:00", "Z")
+
+
+@pytest.mark.anyio
+async def test_kept_lines_are_written_in_order_once_the_interval_is_over(
+    kept: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(access._buffer, "seconds", 0.05)
+    for n in range(3):
+        _write_as(f"req-{n}")
+    assert kept.getvalue() == ""
+    await asyncio.sleep(0.5)  # the loop runs the scheduled flush
+    ids = [orjson.loads(line)["request_id"] for line in kept.getvalue().splitlines()]
+    assert ids == ["req-0", "req-1", "req-2"]
+
+
+@pytest.mark.anyio
+async def test_a_full_buffer_is_written_at_once(
+    kept: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(access, "FLUSH_AT_LINES", 4)
+    for n in range(3):
+        _write_as(f"req-{n}")
+    assert kept.getvalue() == ""
+    _write_as("req-3")
+    assert len(kept.getvalue().splitlines()) == 4
+
+
+def test_without_a_running_loop_a_line_is_written_at_once(kept: io.StringIO) -> None:
+    _write_as("req-1")
+    assert orjson.loads(kept.getvalue())["request_id"] == "req-1"
+
+
+@pytest.mark.anyio
+async def test_a_line_logging_must_see_is_never_kept(kept: io.StringIO) -> None:
+    """A filter on crm.access: the line goes through logging, at once, as unbuffered."""
+    seen: list[str] = []
+
+    def keep(record: logging.LogRecord) -> bool:
+        seen.append(record.getMessage())
+        return True
+
+    access.access_log.addFilter(keep)
+    try:
+        _write_as("req-1")
+    finally:
+        access.access_log.removeFilter(keep)
+    assert seen == ["request"]
+    assert orjson.loads(kept.getvalue())["request_id"] == "req-1"

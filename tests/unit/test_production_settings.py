@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from crm.cli import main
-from crm.settings import _INSECURE_DEV_SECRETS, Settings, SettingsError
+from crm.settings import (
+    _INSECURE_DEV_SECRETS,
+    ACCESS_LOG_FLUSH_MS_PRODUCTION,
+    Settings,
+    SettingsError,
+)
 
 SECRET = "s" * 48
 POSTGRES = "postgresql://crm@db.internal/crm"
@@ -17,6 +22,9 @@ def test_a_safe_production_configuration_starts_with_json_logs() -> None:
     assert settings.is_production
     assert settings.log_format == "json"
     assert (settings.slow_statement_ms, settings.slow_request_ms) == (200, 500)
+    # access lines kept a moment and written together (crm.observability.access)
+    assert settings.access_log_flush_ms == ACCESS_LOG_FLUSH_MS_PRODUCTION > 0
+    assert Settings.from_env({**SAFE, "ACCESS_LOG_FLUSH_MS": "0"}).access_log_flush_ms == 0
 
 
 @pytest.mark.parametrize(
@@ -41,6 +49,7 @@ def test_production_refuses(change: dict[str, str], message: str) -> None:
 def test_development_and_test_keep_their_conveniences(env: str) -> None:
     settings = Settings.from_env({"CRM_ENV": env, "LOG_LEVEL": "DEBUG"})
     assert settings.database_url.startswith("sqlite")
+    assert settings.access_log_flush_ms == 0  # each access line as its request ends
 
 
 @pytest.mark.parametrize(
@@ -51,6 +60,8 @@ def test_development_and_test_keep_their_conveniences(env: str) -> None:
         ({"SLOW_REQUEST_MS": "soon"}, "SLOW_REQUEST_MS"),
         ({"METRICS_ENABLED": "maybe"}, "METRICS_ENABLED"),
         ({"SENTRY_TRACES_SAMPLE_RATE": "2"}, "SENTRY_TRACES_SAMPLE_RATE"),
+        ({"ACCESS_LOG_FLUSH_MS": "-1"}, "ACCESS_LOG_FLUSH_MS must be 0 or more"),
+        ({"ACCESS_LOG_FLUSH_MS": "1s"}, "ACCESS_LOG_FLUSH_MS must be a whole number"),
     ],
 )
 def test_wrong_observability_settings_are_named(environ: dict[str, str], message: str) -> None:

@@ -86,8 +86,15 @@ def free_port() -> int:
 # --- processes ----------------------------------------------------------------------------
 
 
-def _proc_table() -> dict[int, tuple[int, int]]:
-    """pid -> (ppid, utime + stime in ticks) for every process."""
+_PF_KTHREAD = 0x00200000  # /proc/<pid>/stat flags: a kernel thread
+
+# pid -> (ppid, utime + stime in ticks) for every process but the kernel's threads
+ProcTable = dict[int, tuple[int, int]]
+
+
+def _proc_table() -> ProcTable:
+    """pid -> (ppid, utime + stime in ticks) for every user-space process (no kernel thread:
+    the softirq work of the benchmark's own loopback traffic runs in ksoftirqd)."""
     table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -97,25 +104,43 @@ def _proc_table() -> dict[int, tuple[int, int]]:
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[6]) & _PF_KTHREAD:
+            continue
         table[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
     return table
 
 
-def tree_cpu_ticks(roots: Sequence[int]) -> int:
-    """CPU ticks used so far by `roots` and their descendants (live ones)."""
-    table = _proc_table()
+def _tree(roots: Sequence[int], table: ProcTable) -> set[int]:
+    """`roots` and their descendants (live ones)."""
     children: dict[int, list[int]] = {}
     for pid, (ppid, _) in table.items():
         children.setdefault(ppid, []).append(pid)
-    total, stack, seen = 0, list(roots), set()
+    stack, seen = list(roots), set()
     while stack:
         pid = stack.pop()
         if pid in seen or pid not in table:
             continue
         seen.add(pid)
-        total += table[pid][1]
         stack.extend(children.get(pid, ()))
-    return total
+    return seen
+
+
+def tree_cpu_ticks(roots: Sequence[int], table: ProcTable | None = None) -> int:
+    """CPU ticks used so far by `roots` and their descendants (live ones)."""
+    table = _proc_table() if table is None else table
+    return sum(table[pid][1] for pid in _tree(roots, table))
+
+
+def others_ticks(before: ProcTable, after: ProcTable, ours: Sequence[int]) -> int:
+    """CPU ticks other jobs' processes used between two tables: every user-space process but
+    `ours` and their descendants (one that started in between counts whole, one that ended
+    in between is missed)."""
+    mine = _tree(ours, after)
+    return sum(
+        max(0, ticks - (before[pid][1] if pid in before else 0))  # 0: a pid used again
+        for pid, (_, ticks) in after.items()
+        if pid not in mine
+    )
 
 
 @dataclass
@@ -379,11 +404,14 @@ def run_wrk(
     load: Load, server: Server, scenario: str, seconds: int, pg_pid: int | None
 ) -> dict[str, Any]:
     """One wrk run; adds CPU ms per request of the server, PostgreSQL and wrk, and the share
-    of the machine's CPU that went to anything else (other people's jobs disturb the run)."""
+    of the machine's CPU other jobs' processes took (they disturb the run; kernel threads are
+    not counted: ksoftirqd carries the benchmark's own loopback traffic, more of it the more
+    requests a server answers)."""
     assert server.proc is not None
-    before_server = tree_cpu_ticks([server.proc.pid])
-    before_pg = tree_cpu_ticks([pg_pid]) if pg_pid else 0
-    before_busy, before_children = busy_ticks(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    before_table = _proc_table()
+    before_server = tree_cpu_ticks([server.proc.pid], before_table)
+    before_pg = tree_cpu_ticks([pg_pid], before_table) if pg_pid else 0
+    before_children = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     wrk = subprocess.Popen(load.cmd(server.url, scenario, seconds), stdout=subprocess.PIPE)
     stdout, _ = wrk.communicate()
@@ -391,16 +419,20 @@ def run_wrk(
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = parse_wrk(stdout.decode())
     per_request = 1000 / max(result["requests"], 1)
-    server_ticks = tree_cpu_ticks([server.proc.pid]) - before_server
-    pg_ticks = tree_cpu_ticks([pg_pid]) - before_pg if pg_pid else 0
+    after_table = _proc_table()
+    server_ticks = tree_cpu_ticks([server.proc.pid], after_table) - before_server
+    pg_ticks = tree_cpu_ticks([pg_pid], after_table) - before_pg if pg_pid else 0
     wrk_seconds = (children.ru_utime - before_children.ru_utime) + (
         children.ru_stime - before_children.ru_stime
     )
     result["server_cpu_ms"] = server_ticks / CLK_TCK * per_request
     result["pg_cpu_ms"] = pg_ticks / CLK_TCK * per_request
     result["wrk_cpu_ms"] = wrk_seconds * per_request
-    other = (busy_ticks() - before_busy - server_ticks - pg_ticks) / CLK_TCK - wrk_seconds
-    result["other_cpu_pct"] = max(0.0, 100 * other / (elapsed * (os.cpu_count() or 1)))
+    # This process and its children (both servers, wrk) and PostgreSQL are the benchmark; the
+    # rest is other jobs'.
+    ours = [os.getpid(), *([pg_pid] if pg_pid else [])]
+    other = others_ticks(before_table, after_table, ours) / CLK_TCK
+    result["other_cpu_pct"] = 100 * other / (elapsed * (os.cpu_count() or 1))
     result["non_2xx"] = result["errors"]["status"]
     result["failed"] = sum(result["errors"].values())
     return result
@@ -1153,8 +1185,10 @@ def rls_off_section(
 def rounds_table(results: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
     lines = [
         "",
-        "Req/s of each round, and the most CPU anything else on the machine took during a "
-        "round (other people's jobs; above a few % the round is disturbed):",
+        "Req/s of each round, and the most CPU other jobs' processes took during a round "
+        "(user-space processes other than the servers, PostgreSQL, wrk and the benchmark "
+        "itself; kernel threads not counted, as ksoftirqd carries the benchmark's own "
+        "loopback traffic):",
         "",
         "| scenario | API rounds | baseline rounds | wrk CPU ms/req API / base "
         "| other CPU, max % API / base | reruns API / base |",

@@ -185,3 +185,20 @@ def test_a_disturbed_run_is_run_again_at_most_the_retries(
     kept = run.measured_run(load, server, "detail", None)
     assert (kept["other_cpu_pct"], kept["reruns"]) == (20.0, 2)  # given up: the last one kept
     assert shares == [0.0, 1.0]
+
+
+def test_other_jobs_are_the_processes_outside_the_benchmark() -> None:
+    """others_ticks: our trees (here 10 with its child 11, PostgreSQL 20 with 21) left out; a
+    foreign process counts its growth, one started in between all of it, a pid used again
+    nothing (never below zero)."""
+    before = {10: (1, 100), 11: (10, 50), 20: (1, 500), 21: (20, 70), 30: (1, 1000), 50: (1, 90)}
+    after = {
+        10: (1, 180),
+        11: (10, 95),
+        20: (1, 650),
+        21: (20, 99),
+        30: (1, 1012),  # someone else's job: 12
+        40: (1, 7),  # started during the run: 7
+        50: (1, 3),  # ended, its pid taken by a new process: 0, not -87
+    }
+    assert run.others_ticks(before, after, [10, 20]) == 12 + 7

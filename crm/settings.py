@@ -245,8 +245,8 @@ def _fraction(get: _Getter, name: str, default: float) -> float:
     return value
 
 
-def _whole_number(get: _Getter, name: str, default: int) -> int:
-    """A whole number, 0 or more."""
+def _whole_number(get: _Getter, name: str, default: int, *, least: int = 0) -> int:
+    """A whole number, `least` or more."""
     raw = get(name)
     if raw is None:
         return default
@@ -254,22 +254,14 @@ def _whole_number(get: _Getter, name: str, default: int) -> int:
         value = int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, not {raw!r}.") from None
-    if value < 0:
-        raise SettingsError(f"{name} must be 0 or more, not {value}.")
+    if value < least:
+        bound = "greater than zero" if least == 1 else f"{least} or more"
+        raise SettingsError(f"{name} must be {bound}, not {value}.")
     return value
 
 
 def _positive_int(get: _Getter, name: str, default: int) -> int:
-    raw = get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, not {raw!r}.") from None
-    if value <= 0:
-        raise SettingsError(f"{name} must be greater than zero, not {value}.")
-    return value
+    return _whole_number(get, name, default, least=1)
 
 
 def _rate(get: _Getter, name: str, default: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import itertools
 import logging
 import time
 from typing import Any
@@ -100,11 +101,7 @@ def flush() -> None:
     """Write the lines kept so far, each to the handler it was kept for, in their order."""
     _buffer.armed = None
     waiting, _buffer.waiting = _buffer.waiting, []
-    start = 0
-    for end in range(1, len(waiting) + 1):
-        handler = waiting[start][0]
-        if end < len(waiting) and waiting[end][0] is handler:
-            continue
+    for handler, kept in itertools.groupby(waiting, key=lambda line: line[0]):
         lines = [
             logs.json_line(
                 "request",
@@ -115,13 +112,12 @@ def flush() -> None:
                 request_id=request_id,
                 micros=micros,
             )
-            for _, request_id, micros, fields in waiting[start:end]
+            for _, request_id, micros, fields in kept
         ]
         handler.write_lines(lines, access_log.name, _LEVEL)
-        start = end
 
 
-atexit.register(flush)  # a process that exits without the app's shutdown keeps its lines
+atexit.register(flush)  # a process that exits without the app's shutdown: its lines written
 
 
 def _direct_handler() -> logs.CrmLogHandler | None:

@@ -13,10 +13,11 @@ Two kinds of clients:
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import uuid
 import warnings
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -337,3 +338,21 @@ def assert_error(response: httpx.Response, status: int) -> dict[str, Any]:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+async def lifespan(app: Any) -> Callable[[], Awaitable[None]]:
+    """Start the app's lifespan (httpx's ASGITransport does not); returns its shutdown, which
+    closes the limiter's Redis connections."""
+    inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}
+    task = asyncio.create_task(app(scope, inbox.get, outbox.put))
+    await inbox.put({"type": "lifespan.startup"})
+    assert (await outbox.get())["type"] == "lifespan.startup.complete"
+
+    async def shutdown() -> None:
+        await inbox.put({"type": "lifespan.shutdown"})
+        assert (await outbox.get())["type"] == "lifespan.shutdown.complete"
+        await task
+
+    return shutdown

@@ -27,7 +27,7 @@ from crm.db import Database, Query
 from crm.observability import access, logs
 from crm.observability.requests import REQUEST_ID_HEADER
 from crm.settings import Settings
-from tests.api.conftest import Api, assert_error, stub_token
+from tests.api.conftest import Api, assert_error, lifespan, stub_token
 
 pytestmark = pytest.mark.anyio
 
@@ -232,27 +232,6 @@ async def test_a_browser_frontend_may_read_the_request_id(api: Api, settings: Se
     assert response.headers[REQUEST_ID_HEADER]
 
 
-class _Lifespan:
-    """An app's lifespan driven as uvicorn drives it (httpx's transport sends none)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self.outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-
-    async def __aenter__(self) -> _Lifespan:
-        scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}
-        self.task = asyncio.ensure_future(self.app(scope, self.inbox.get, self.outbox.put))
-        await self.inbox.put({"type": "lifespan.startup"})
-        assert (await self.outbox.get())["type"] == "lifespan.startup.complete"
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        await self.inbox.put({"type": "lifespan.shutdown"})
-        assert (await self.outbox.get())["type"] == "lifespan.shutdown.complete"
-        await self.task
-
-
 # Logger's own steps, taken when the tests are collected: before any test has initialised
 # sentry-sdk, whose logging integration patches them for the rest of the process.
 _LOGGER_STEPS = {name: getattr(logging.Logger, name) for name in access.LOGGER_STEPS}
@@ -275,17 +254,18 @@ async def test_buffered_access_lines_are_written_after_the_interval_or_at_shutdo
     lines = read_logs()
     assert access._direct_handler() is logs.installed_handler()
     try:
-        async with _Lifespan(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-                response = await client.get("/api/health")
-            assert response.status_code == 200
-            assert lines.events("request") == []  # kept
-            await asyncio.sleep(0.5)
-            if flush_ms < 500:  # the interval is over: written while the app runs
-                assert len(lines.events("request")) == 1
-            else:
-                assert lines.events("request") == []
+        shutdown = await lifespan(app)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            response = await client.get("/api/health")
+        assert response.status_code == 200
+        assert lines.events("request") == []  # kept
+        await asyncio.sleep(0.5)
+        if flush_ms < 500:  # the interval is over: written while the app runs
+            assert len(lines.events("request")) == 1
+        else:
+            assert lines.events("request") == []
+        await shutdown()
         (line,) = lines.events("request")  # and nothing lost at shutdown
         assert line["request_id"] == response.headers[REQUEST_ID_HEADER]
         assert (line["path"], line["status"]) == ("/api/health", 200)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import ipaddress
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
@@ -23,7 +23,7 @@ from crm.app import create_app
 from crm.db import Database
 from crm.ratelimit import client_address
 from crm.settings import Settings, SettingsError
-from tests.api.conftest import Api, World, assert_error
+from tests.api.conftest import Api, World, assert_error, lifespan
 from tests.db.conftest import make_engine
 from tests.fixtures.postgres import free_port
 
@@ -93,24 +93,6 @@ async def clients(
     for client in opened:
         await client.aclose()
     await shutdown()
-
-
-async def lifespan(app: Any) -> Callable[[], Awaitable[None]]:
-    """Start the app's lifespan (httpx's ASGITransport does not); returns its shutdown, which
-    closes the limiter's Redis connections."""
-    inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-    outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-    scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}
-    task = asyncio.create_task(app(scope, inbox.get, outbox.put))
-    await inbox.put({"type": "lifespan.startup"})
-    assert (await outbox.get())["type"] == "lifespan.startup.complete"
-
-    async def shutdown() -> None:
-        await inbox.put({"type": "lifespan.shutdown"})
-        assert (await outbox.get())["type"] == "lifespan.shutdown.complete"
-        await task
-
-    return shutdown
 
 
 async def login(client: httpx.AsyncClient, email: str, password: str) -> httpx.Response:

@@ -69,7 +69,7 @@ from crm.errors import (
     UnsupportedMediaType,
     error_body,
 )
-from crm.observability import access, sentry, wiring
+from crm.observability import access, metrics, sentry, wiring
 from crm.openapi31 import VALIDATOR_MAP, ValidationProblem, enable_openapi31, load_spec
 from crm.ratelimit import RateLimits, count_request
 from crm.resolver import ResourceResolver
@@ -119,7 +119,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: Any) -> AsyncIterator[None]:
         yield
-        access.flush()  # the access lines still kept (ACCESS_LOG_FLUSH_MS)
+        access.flush()  # the access lines and metrics still kept (ACCESS_LOG_FLUSH_MS)
+        metrics.flush()
         await rate_limits.close()
         if database is None:
             await db.close()

@@ -84,8 +84,8 @@ class Settings:
     log_format: LogFormat = "console"
     slow_statement_ms: int = 200
     slow_request_ms: int = 500
-    # Access lines kept this long and written together (crm.observability.access); 0: each
-    # written as its request ends. Production's default is ACCESS_LOG_FLUSH_MS_PRODUCTION.
+    # Access lines and request metrics kept this long and done together (crm.observability.
+    # kept); 0: each as its request ends. Production's default is ACCESS_LOG_FLUSH_MS_PRODUCTION.
     access_log_flush_ms: int = 0
     metrics_enabled: bool = True
     sentry_traces_sample_rate: float = 0.0

@@ -23,7 +23,6 @@ a crash (SIGKILL, the OOM killer) loses: the lines of the last quarter second.
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import itertools
 import logging
@@ -33,6 +32,7 @@ from typing import Any
 import structlog
 
 from crm.observability import context, logs
+from crm.observability.kept import Kept
 from crm.settings import Settings
 
 access_log = logging.getLogger("crm.access")
@@ -44,19 +44,29 @@ LOGGER_STEPS = ("handle", "callHandlers", "makeRecord")
 
 FLUSH_AT_LINES = 512  # a buffer this full is written at once, whatever its age
 
-
-class _Buffer:
-    """The direct lines kept until `flush`: (handler, request id, µs since 1970, fields)."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0  # 0: not buffered
-        self.waiting: list[tuple[logs.CrmLogHandler, str | None, int, dict[str, Any]]] = []
-        # the loop a flush is scheduled on: a request on another loop (a closed one's timer
-        # never fires) schedules one on its own
-        self.armed: asyncio.AbstractEventLoop | None = None
+# One kept line: the handler it goes to, the request's id, µs since 1970 as it ended, fields.
+_Line = tuple[logs.CrmLogHandler, str | None, int, dict[str, Any]]
 
 
-_buffer = _Buffer()
+def _write_kept(waiting: list[_Line]) -> None:
+    """The kept lines, each to the handler it was kept for, in their order."""
+    for handler, kept in itertools.groupby(waiting, key=lambda line: line[0]):
+        lines = [
+            logs.json_line(
+                "request",
+                access_log.name,
+                "info",
+                fields,
+                bound=False,
+                request_id=request_id,
+                micros=micros,
+            )
+            for _, request_id, micros, fields in kept
+        ]
+        handler.write_lines(lines, access_log.name, _LEVEL)
+
+
+_buffer: Kept[_Line] = Kept(_write_kept, FLUSH_AT_LINES)
 
 
 def configure(settings: Settings) -> None:
@@ -74,47 +84,16 @@ def write(fields: dict[str, Any]) -> None:
     if _buffer.seconds > 0:
         request = context.current()
         request_id = request.request_id if request is not None else None
-        _buffer.waiting.append((handler, request_id, time.time_ns() // 1000, fields))
-        if len(_buffer.waiting) >= FLUSH_AT_LINES:
-            flush()
-        else:
-            _arm()
+        _buffer.add((handler, request_id, time.time_ns() // 1000, fields))
         return
     # nothing is bound with structlog.contextvars (_direct_handler checked): none to merge
     line = logs.json_line("request", access_log.name, "info", fields, bound=False)
     handler.write_line(line, access_log.name, _LEVEL)
 
 
-def _arm() -> None:
-    """A flush in `_buffer.seconds` on the running loop, unless one is scheduled there."""
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:  # no loop to wait on: now
-        flush()
-        return
-    if _buffer.armed is not loop:
-        loop.call_later(_buffer.seconds, flush)
-        _buffer.armed = loop
-
-
 def flush() -> None:
-    """Write the lines kept so far, each to the handler it was kept for, in their order."""
-    _buffer.armed = None
-    waiting, _buffer.waiting = _buffer.waiting, []
-    for handler, kept in itertools.groupby(waiting, key=lambda line: line[0]):
-        lines = [
-            logs.json_line(
-                "request",
-                access_log.name,
-                "info",
-                fields,
-                bound=False,
-                request_id=request_id,
-                micros=micros,
-            )
-            for _, request_id, micros, fields in kept
-        ]
-        handler.write_lines(lines, access_log.name, _LEVEL)
+    """Write the lines kept so far."""
+    _buffer.flush()
 
 
 atexit.register(flush)  # a process that exits without the app's shutdown: its lines written

@@ -32,6 +32,9 @@ from prometheus_client import (
 )
 from starlette.types import Scope, Send
 
+from crm.observability.kept import Kept
+from crm.settings import Settings
+
 if TYPE_CHECKING:  # crm.db reports its statements to this package: no import back at run time
     from crm.db import Database
 
@@ -68,7 +71,7 @@ UNROUTED = "none"  # operation_id of a request that matched no operation (404, /
 _children: dict[tuple[str | None, int], tuple[Counter, Histogram]] = {}
 
 
-def observe_request(operation_id: str | None, status: int, seconds: float) -> None:
+def _observe(operation_id: str | None, status: int, seconds: float) -> None:
     children = _children.get((operation_id, status))
     if children is None:
         labels = (operation_id or UNROUTED, str(status))
@@ -79,6 +82,33 @@ def observe_request(operation_id: str | None, status: int, seconds: float) -> No
     count, latency = children
     count.inc()
     latency.observe(seconds)
+
+
+def _observe_kept(waiting: list[tuple[str | None, int, float]]) -> None:
+    for operation_id, status, seconds in waiting:
+        _observe(operation_id, status, seconds)
+
+
+# A request's count and latency, kept with its access line (crm.observability.kept) when
+# ACCESS_LOG_FLUSH_MS is above 0; a scrape counts them first (serve).
+_kept: Kept[tuple[str | None, int, float]] = Kept(_observe_kept, at_most=512)
+
+
+def configure(settings: Settings) -> None:
+    flush()
+    _kept.seconds = settings.access_log_flush_ms / 1000
+
+
+def observe_request(operation_id: str | None, status: int, seconds: float) -> None:
+    if _kept.seconds > 0:
+        _kept.add((operation_id, status, seconds))
+    else:
+        _observe(operation_id, status, seconds)
+
+
+def flush() -> None:
+    """Count the requests kept so far."""
+    _kept.flush()
 
 
 # How often a request refreshes the pool's gauges. A scrape reads them itself (serve); with
@@ -116,7 +146,8 @@ def is_scrape(scope: Scope) -> bool:
 
 
 async def serve(db: Database, scope: Scope, send: Send) -> None:
-    """The exposition, with the pool's gauges read now."""
+    """The exposition, with the pool's gauges read now and every request kept so far counted."""
+    flush()
     observe_pool(db)
     body = exposition()
     headers = [

@@ -9,7 +9,7 @@ from connexion import AsyncApp
 from connexion.middleware import MiddlewarePosition
 
 from crm.db import Database
-from crm.observability import access, logs, sentry, statements
+from crm.observability import access, logs, metrics, sentry, statements
 from crm.observability.requests import ObservabilityMiddleware, routes_of
 from crm.settings import Settings
 
@@ -17,6 +17,7 @@ from crm.settings import Settings
 def configure(settings: Settings) -> None:
     logs.configure(settings)
     access.configure(settings)
+    metrics.configure(settings)
     statements.configure(settings)
     sentry.init(settings)
 

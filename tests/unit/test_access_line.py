@@ -308,7 +308,7 @@ async def test_kept_lines_are_written_in_order_once_the_interval_is_over(
 async def test_a_full_buffer_is_written_at_once(
     kept: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(access, "FLUSH_AT_LINES", 4)
+    monkeypatch.setattr(access._buffer, "at_most", 4)
     for n in range(3):
         _write_as(f"req-{n}")
     assert kept.getvalue() == ""
@@ -337,3 +337,46 @@ async def test_a_line_logging_must_see_is_never_kept(kept: io.StringIO) -> None:
         access.access_log.removeFilter(keep)
     assert seen == ["request"]
     assert orjson.loads(kept.getvalue())["request_id"] == "req-1"
+
+
+# --- request metrics kept with the lines ------------------------------------------------------
+
+
+def _requests_counted(status: int) -> float:
+    labels = {"operation_id": "handlers.leads.get_lead", "status": str(status)}
+    return REGISTRY.get_sample_value("crm_http_requests_total", labels) or 0.0
+
+
+@pytest.mark.anyio
+async def test_kept_requests_are_counted_before_a_scrape_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(metrics._kept, "seconds", 60.0)
+    was = _requests_counted(299)
+    for _ in range(3):
+        metrics.observe_request("handlers.leads.get_lead", 299, 0.01)
+    assert _requests_counted(299) == was  # kept: the loop has not flushed them yet
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await metrics.serve(object(), {"method": "GET", "path": metrics.PATH}, send)  # type: ignore[arg-type]
+    exposed = sent[-1]["body"].decode()
+    line = 'crm_http_requests_total{operation_id="handlers.leads.get_lead",status="299"}'
+    assert f"{line} {was + 3}" in exposed
+    assert _requests_counted(299) == was + 3
+
+
+@pytest.mark.anyio
+async def test_kept_requests_are_counted_once_the_interval_is_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(metrics._kept, "seconds", 0.05)
+    was = _requests_counted(298)
+    metrics.observe_request("handlers.leads.get_lead", 298, 0.01)
+    metrics.observe_request("handlers.leads.get_lead", 298, 0.02)
+    assert _requests_counted(298) == was
+    await asyncio.sleep(0.5)  # the loop runs the scheduled flush
+    assert _requests_counted(298) == was + 2

@@ -128,6 +128,22 @@ def test_the_in_process_benchmark_runs_every_scenario(seeded: tuple[Cluster, Fix
     assert "- update: " in text
 
 
+def test_the_in_process_benchmark_runs_requests_in_flight(seeded: tuple[Cluster, Fixture]) -> None:
+    """--in-flight: batches of requests at once, each answered with the scenario's success."""
+    cluster, fixture = seeded
+    results = asyncio.run(
+        inprocess.measure(
+            cluster, fixture, scenarios=("detail",), requests=8, rounds=1, warmup=1, in_flight=4
+        )
+    )
+    (detail,) = results
+    assert len(detail.api_ns) == len(detail.baseline_ns) == 8
+    assert min(detail.api_ns + detail.baseline_ns) > 0
+    text = inprocess.report(results, 8, "test", in_flight=4)
+    assert "4 requests in flight at once" in text
+    assert "- detail: " in text
+
+
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is installed by ./dev setup")
 def test_each_measured_run_gets_a_server_started_for_it(
     seeded: tuple[Cluster, Fixture],

@@ -5,7 +5,7 @@ are kept when ACCESS_LOG_FLUSH_MS is above 0 (production's default: 250) and don
 when the oldest is that old, as nginx's `access_log ... flush=` does. Done as each request
 ends, that work runs code that has left the CPU's caches since the last request: measured in
 process with 32 detail requests in flight (docs/architecture.md, "The hot path"), keeping the
-metrics too took the API's CPU per request down by about a twentieth of the baseline's.
+metrics too took detail's API ÷ baseline CPU (means) from about 1.47 to 1.40.
 """
 
 from __future__ import annotations
